@@ -1,0 +1,37 @@
+/**
+ * @file What a command may touch of the outside world: two output streams and paths.
+ * Tests pass collecting streams; the `lgo` binary passes process.stdout/stderr.
+ */
+import type { Writable } from 'node:stream';
+
+export interface CliIo {
+  /** Data only: JSON, CSV, tables. */
+  stdout: Writable;
+  /** Progress, logs and warnings. */
+  stderr: Writable;
+  /** Whether stdout is a terminal (bold snippets, tables) or a pipe/file (plain). */
+  stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (progress bars). */
+  stderrIsTTY: boolean;
+  /** Environment variables (LGO_DB, LGO_CORPUS, ...). */
+  env: Record<string, string | undefined>;
+  /** Working directory against which relative paths are resolved. */
+  cwd: string;
+}
+
+/** The real process's streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Writes a chunk and waits for the stream to accept more (back-pressure for long outputs). */
+export async function write(stream: Writable, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+}

@@ -1,0 +1,59 @@
+/**
+ * @file `lgo parse FILE... [--url URL] [--format json|jsonl]`: one JSON record per decision file.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { InputError, LgoError, UsageError } from '../errors.js';
+import { write, type CliIo } from './io.js';
+
+interface ParseFlags {
+  url?: string;
+  format?: string;
+}
+
+export function registerParse(program: Command, io: CliIo): void {
+  program
+    .command('parse')
+    .description('parse decision pages (HTML, plain text or Markdown) into JSON records')
+    .argument('<files...>', 'decision files to parse ("-" reads standard input)')
+    .option('--url <url>', 'the page\'s address (gives the canonical URL, and category when the page has no header block)')
+    .option('--format <format>', 'json (one file) or jsonl (several files); default: json for one file, jsonl for several')
+    .addHelpText('after', '\nExamples:\n  lgo parse corpus/000_c84c4f1ce20d3961.txt\n  lgo parse page.html --url https://www.lgo.org.uk/decisions/housing/allocations/21-000-568\n')
+    .action(async (files: string[], flags: ParseFlags) => {
+      const format = flags.format ?? (files.length === 1 ? 'json' : 'jsonl');
+      if (format !== 'json' && format !== 'jsonl') throw new UsageError(`unknown --format "${format}"`, { hint: 'use --format json or --format jsonl' });
+      if (flags.url && files.length > 1) throw new UsageError('--url names one page, but several files were given', { hint: 'parse one file at a time with --url' });
+      const { parseDecision } = await import('../parse.js');
+      let failed: LgoError | null = null;
+      for (const file of files) {
+        try {
+          const bytes = await readInput(file, io);
+          const record = parseDecision(bytes, { url: flags.url ?? null, source: file });
+          for (const w of record.warnings) io.stderr.write(`lgo: ${file}: warning: ${w}\n`);
+          await write(io.stdout, format === 'json' ? `${JSON.stringify(record, null, 2)}\n` : `${JSON.stringify(record)}\n`);
+        } catch (err) {
+          if (!(err instanceof LgoError)) throw err;
+          if (files.length === 1) throw err;
+          io.stderr.write(`lgo: ${err.message}\n`);
+          failed = err;
+        }
+      }
+      if (failed) throw new LgoError(failed.code, 'some files could not be parsed (see above)', { exitCode: failed.exitCode });
+    });
+}
+
+async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+  try {
+    return await fs.readFile(path.resolve(io.cwd, file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
+    throw new InputError(`${file}: ${why}`, { cause: err });
+  }
+}

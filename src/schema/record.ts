@@ -1,0 +1,124 @@
+/**
+ * @file The decision record: the contract other tools read (see ../shared/domain.md).
+ * Field names are a contract: add fields freely, never rename one. Types come from z.infer.
+ */
+import { z } from 'zod';
+
+/** Bumped when the record's shape changes in a way stored copies must be rebuilt for. */
+export const RECORD_SCHEMA_VERSION = 1;
+
+export const REMEDY_KINDS = [
+  'apology',
+  'payment',
+  'reassessment',
+  'review_decision',
+  'service_improvement',
+  'staff_training_or_reminder',
+  'meeting',
+  'action_plan',
+  'refund_or_waive',
+  'provide_information',
+  'other',
+] as const;
+export const RemedyKind = z.enum(REMEDY_KINDS);
+export type RemedyKind = z.infer<typeof RemedyKind>;
+
+export const AMOUNT_ROLES = ['remedy', 'earlier_offer', 'guidance', 'claimed_loss', 'fee_or_charge', 'other'] as const;
+export const AmountRole = z.enum(AMOUNT_ROLES);
+export type AmountRole = z.infer<typeof AmountRole>;
+
+/** Where a remedy was read from: the action section, the final decision, an endorsed offer, or the Summary. */
+export const RemedySource = z.enum(['agreed_action', 'recommendation', 'final_decision', 'endorsed_offer', 'summary']);
+
+export const Remedy = z.strictObject({
+  kind: RemedyKind,
+  text: z.string().min(1),
+  /** As written: "within four weeks of my final decision", "by 6 August 2021"; null when not stated. */
+  deadline: z.string().nullable(),
+  source: RemedySource,
+});
+export type Remedy = z.infer<typeof Remedy>;
+
+export const PerUnit = z.strictObject({
+  amount: z.number().positive(),
+  unit: z.string().min(1),
+  count: z.number().int().positive(),
+});
+
+export const Payment = z.strictObject({
+  amount: z.number().positive(),
+  currency: z.literal('GBP'),
+  recipient: z.string().nullable(),
+  purpose: z.string().nullable(),
+  /** The sentence the payment was read from. */
+  text: z.string().min(1),
+  perUnit: PerUnit.nullable(),
+  /** "agreed" (Agreed action), "recommended", or "endorsed_offer" (the organisation's own offer found appropriate). */
+  status: z.enum(['agreed', 'recommended', 'endorsed_offer']),
+});
+export type Payment = z.infer<typeof Payment>;
+
+export const Amount = z.strictObject({
+  amount: z.number().nonnegative(),
+  role: AmountRole,
+  /** The sentence the amount stands in. */
+  text: z.string(),
+  /** The amount as written ("£1,000", "£100 - £300"). */
+  raw: z.string(),
+  /** Heading of the section it was found in (null for the Summary). */
+  section: z.string().nullable(),
+});
+export type Amount = z.infer<typeof Amount>;
+
+export const SectionKind = z.enum([
+  'complaint',
+  'investigated',
+  'not_investigated',
+  'role_and_powers',
+  'how_considered',
+  'assessment',
+  'findings',
+  'analysis',
+  'conclusions',
+  'action',
+  'final_decision',
+  'decision',
+  'other',
+]);
+export type SectionKind = z.infer<typeof SectionKind>;
+
+export const Section = z.strictObject({
+  heading: z.string(),
+  /** A known heading's kind; "other" for a sub-heading or an untyped section. */
+  kind: SectionKind,
+  paragraphs: z.array(z.string()),
+});
+export type Section = z.infer<typeof Section>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const DecisionRecord = z.strictObject({
+  ref: z.string().regex(/^\d{2} \d{3} \d{3}[a-z]?$/),
+  organisation: z.string().min(1),
+  category: z.string().nullable(),
+  subcategory: z.string().nullable(),
+  /** "page" when read from the header block, "url" when derived from the URL's slugs. */
+  categorySource: z.enum(['page', 'url']).nullable(),
+  outcome: z.string().nullable(),
+  outcomeInferred: z.boolean(),
+  decisionDate: isoDate.nullable(),
+  url: z.string().nullable(),
+  documentType: z.enum(['statement', 'report']).nullable(),
+  summary: z.string().nullable(),
+  sections: z.array(Section),
+  remedies: z.array(Remedy),
+  payments: z.array(Payment),
+  paymentTotal: z.number().nonnegative(),
+  amounts: z.array(Amount),
+  decisionMaker: z.string().nullable(),
+  /** True when the page stops before its end (no final decision or sign-off). */
+  truncated: z.boolean(),
+  warnings: z.array(z.string()),
+  schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+});
+export type DecisionRecord = z.infer<typeof DecisionRecord>;
