@@ -42,7 +42,7 @@ export interface SearchRequest {
 
 export interface SearchHit {
   ref: string;
-  organisation: string;
+  organisation: string | null;
   decisionDate: string | null;
   outcome: string | null;
   category: string | null;
@@ -68,7 +68,7 @@ export interface SearchResult {
 interface Row {
   id: number;
   ref: string;
-  organisation: string;
+  organisation: string | null;
   decision_date: string | null;
   outcome: string | null;
   category: string | null;

@@ -36,7 +36,7 @@ CREATE TABLE files (
 CREATE TABLE decisions (
   id               INTEGER PRIMARY KEY,
   ref              TEXT NOT NULL UNIQUE,   -- '19 020 817'
-  organisation     TEXT NOT NULL,
+  organisation     TEXT,                   -- NULL when the page names none
   category         TEXT,
   subcategory      TEXT,
   outcome          TEXT,
