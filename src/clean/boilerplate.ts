@@ -12,6 +12,7 @@ type Handler = (blocks: Block[]) => Block[];
 /** Drops the site's chrome and the cookie panel, wherever they stand. */
 const chrome: Handler = (blocks) =>
   blocks.filter((b) => {
+    if (b.text.length > 300) return true; // chrome lines are short: skip the patterns for paragraphs
     const t = normaliseQuotes(b.text);
     return !CHROME_LINES.some((re) => re.test(t));
   });
@@ -21,7 +22,7 @@ const chrome: Handler = (blocks) =>
  * each repeat a heading standing later on the page.
  */
 const toc: Handler = (blocks) => {
-  const keys = blocks.map((b) => key(b.text));
+  const keys = blocks.map((b) => (b.text.length <= 80 ? key(b.text) : ''));
   const lastHeading = new Map<string, number>();
   blocks.forEach((b, n) => b.type === 'heading' && lastHeading.set(keys[n]!, n));
   const standsLater = (at: number) => keys[at]!.length > 0 && keys[at]!.length <= 80 && (lastHeading.get(keys[at]!) ?? -1) > at + 1;

@@ -8,8 +8,7 @@
 import type { Payment } from '../schema/record.js';
 import { findMoney, type MoneyMention } from './money.js';
 import { normaliseQuotes } from './patterns.js';
-import { clauseKinds } from './remedy-kinds.js';
-import { unitClauses, type RemedyUnit } from './remedy-units.js';
+import { unitActions, type RemedyUnit } from './remedy-units.js';
 import { COUNT_WORD, parseCount } from './sentences.js';
 
 export interface PaymentCandidate extends Payment {
@@ -38,8 +37,7 @@ const TOTAL_BEFORE = /\b(?:a total of|total of|totalling|in total|an overall sum
 export function extractPayments(units: RemedyUnit[], fullText: string): { payments: Payment[]; used: Set<string>; warnings: string[] } {
   const candidates: PaymentCandidate[] = [];
   for (const unit of units) {
-    for (const clause of unitClauses(unit)) {
-      const kinds = clauseKinds(clause);
+    for (const { clause, kinds } of unitActions(unit)) {
       if (!kinds.includes('payment') && !(kinds.includes('refund_or_waive') && /\brefund|\breimburse/i.test(clause))) continue;
       candidates.push(...clausePayments(clause, unit));
     }

@@ -5,8 +5,7 @@
 import type { Amount, Payment, Remedy } from '../schema/record.js';
 import { findMoney } from './money.js';
 import { normaliseQuotes } from './patterns.js';
-import { clauseKinds } from './remedy-kinds.js';
-import { unitClauses, type RemedyUnit } from './remedy-units.js';
+import { unitActions, type RemedyUnit } from './remedy-units.js';
 import { splitSentences } from './sentences.js';
 
 /**
@@ -18,8 +17,8 @@ export function buildRemedies(units: RemedyUnit[]): Remedy[] {
   const seen = new Set<string>();
   for (const unit of units) {
     const fromAction = unit.source === 'agreed_action' || unit.source === 'recommendation';
-    for (const clause of unitClauses(unit)) {
-      let kinds = clauseKinds(clause);
+    for (const { clause, kinds: all } of unitActions(unit)) {
+      let kinds = all;
       if (fromAction || unit.classifyAs) kinds = kinds.filter((k, i) => i === 0 || (k === 'payment' && kinds[0] !== 'refund_or_waive'));
       for (const kind of kinds) {
         const text = unit.classifyAs ? unit.text : clause;

@@ -121,3 +121,14 @@ function actionUnits(sections: RawSection[]): RemedyUnit[] {
 export function unitClauses(unit: RemedyUnit): string[] {
   return unit.classifyAs ? [unit.classifyAs] : splitClauses(unit.text);
 }
+
+/** Each clause of a unit with its kinds, worked out once per unit (remedies and payments both read them). */
+export function unitActions(unit: RemedyUnit): Array<{ clause: string; kinds: ReturnType<typeof clauseKinds> }> {
+  const cached = actionCache.get(unit);
+  if (cached) return cached;
+  const actions = unitClauses(unit).map((clause) => ({ clause, kinds: clauseKinds(clause) }));
+  actionCache.set(unit, actions);
+  return actions;
+}
+
+const actionCache = new WeakMap<RemedyUnit, Array<{ clause: string; kinds: ReturnType<typeof clauseKinds> }>>();

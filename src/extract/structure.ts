@@ -77,7 +77,7 @@ export function readSkeleton(blocks: Block[]): Skeleton {
     const text = normaliseQuotes(b.text);
     const beforeBody = sk.sections.length === 0 && sk.summary === null && !summaryOpen;
 
-    if (!sk.title && beforeBody && b.type !== 'item') {
+    if (!sk.title && beforeBody && b.type !== 'item' && b.text.length < 250) {
       const t = TITLE_LINE.exec(b.text);
       if (t) {
         sk.title = { organisation: t[1]!.trim(), ref: t[2]! };
