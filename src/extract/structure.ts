@@ -90,6 +90,12 @@ export function readSkeleton(blocks: Block[]): Skeleton {
       }
     }
     if (beforeBody || (sk.sections.length === 0 && !summaryOpen)) {
+      // A compact rendering may put several label/value pairs on one line.
+      const pairs = b.type !== 'item' && b.text.length < 300 ? splitHeaderPairs(text) : null;
+      if (pairs) {
+        for (const [label, value] of pairs) if (!sk.header.has(label)) sk.header.set(label, value);
+        continue;
+      }
       const h = HEADER_LINE.exec(text);
       if (h && b.type !== 'item' && h[2]!.length < 120) {
         let value = h[2]!.trim();
@@ -102,6 +108,12 @@ export function readSkeleton(blocks: Block[]): Skeleton {
     }
     if (FINAL_DECISION_MARKER.test(text)) {
       sk.sawFinalDecisionMarker = true;
+      continue;
+    }
+    const inline = /^the ombudsman'?s final decision:?\s+summary\s*:\s*(.+)$/i.exec(text);
+    if (inline && sk.summary === null) {
+      sk.sawFinalDecisionMarker = true;
+      sk.summary = b.text.slice(b.text.length - inline[1]!.length).trim();
       continue;
     }
     const sign = SIGN_OFF.exec(text);
@@ -151,4 +163,16 @@ export function readSkeleton(blocks: Block[]): Skeleton {
   }
   if (summaryOpen) sk.summary = summaryParts.join(' ').trim() || null;
   return sk;
+}
+
+/** "Category : A > B Decision : Upheld Decision date : 03 Jun 2021" on one line: two or more pairs, else null. */
+function splitHeaderPairs(text: string): Array<[string, string]> | null {
+  const re = /\b(category|decision date|date of decision|decision)\s*:\s*/gi;
+  const hits = [...text.matchAll(re)];
+  if (hits.length < 2 || hits[0]!.index !== 0) return null;
+  return hits.map((m, i) => {
+    const end = i + 1 < hits.length ? hits[i + 1]!.index : text.length;
+    const label = m[1]!.toLowerCase() === 'date of decision' ? 'decision date' : m[1]!.toLowerCase();
+    return [label, text.slice(m.index + m[0].length, end).trim()];
+  });
 }
