@@ -35,7 +35,7 @@ const DEADLINE = /\b([Ww]ithin (?:\w+|\d+) (?:working |calendar )?(?:days?|weeks
 const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|\bshould\b|\b(?:i|we|ombudsman) (?:also )?recommend|\brecommended (?:that )?the (?:council|organisation|provider)|\b(?:my|our) recommendations?\b|\bto (?:remedy|put (?:this|matters?|things) right)|\bha(?:s|ve) (?:already |now )?(?:apologised|paid|offered|agreed)|\boffered (?:an? )?(?:appropriate|suitable|reasonable|adequate|proportionate)|\bagreed actions?\b|\baccepted (?:my|our|the) recommendations?/i;
 
 /** Sentences that describe the complaint or a fault, not a remedy. */
-const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|asked|believes?|feels?|claims?)\b|\bwill not\b|\bwon't\b|\b(?:should|would|could) have\b|\bcannot\b|\bwould not\b/i;
+const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|asked|believes?|feels?|claims?)\b|\b(?:should|would|could) have\b|\bcannot\b|\bwould not\b/i;
 
 /** The decision finds an offer or remedy good enough. */
 const ENDORSE = /\b(?:appropriate|suitable|satisfied|reasonable|proportionate|sufficient|adequate|fair|welcome)\b/i;

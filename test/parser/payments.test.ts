@@ -82,3 +82,19 @@ describe('amount roles', () => {
     ]);
   });
 });
+
+describe('closed after initial enquiries, with a remedy already offered', () => {
+  it('takes the offer the Ombudsman finds suitable from the Summary', () => {
+    const r = parseDecision(
+      decisionText({ summary: 'We will not investigate this complaint about missed bin collections. This is because the Council has already apologised and offered Mr X £100, which is a suitable remedy.' }),
+    );
+    expect(r.payments.map((p) => p.amount)).toEqual([100]);
+    expect(r.remedies.map((x) => x.kind)).toEqual(['apology', 'payment']);
+  });
+
+  it('reads nothing from a refusal', () => {
+    const r = parseDecision(decisionText({ summary: 'The Council will not pay Mrs X the £500 she wants.' }));
+    expect(r.payments).toEqual([]);
+    expect(r.remedies).toEqual([]);
+  });
+});
