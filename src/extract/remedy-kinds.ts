@@ -18,10 +18,10 @@ export const KIND_RULES: Array<[RemedyKind, RegExp]> = [
   ['action_plan', /\baction plan\b/i],
   ['staff_training_or_reminder', /\bremind|\breminder|\btraining\b|\btrain (?:its|relevant|all|the)\b|\bbrief(?:ing)? (?:its |relevant |all )?(?:staff|officers|employees)|\b(?:share|circulate|disseminate) (?:this |the |our )?(?:decision|findings|learning|statement) (?:with|to|among) (?:its |relevant |all |the )?(?:staff|officers|social workers|teams?|employees)/i],
   ['reassessment', /\bre-?assess|\b(?:new|fresh|updated|further|full|proper|statutory) (?:[\w']+ ){0,3}assessments?\b|\b(?:carry out|complete|undertake|arrange|conduct|start|begin) (?:a |an |the )?(?:[\w']+ ){0,4}(?:assessments?|review of (?:her|his|their|the) (?:care|needs|support))|\bassess (?:her|his|their|mr \w+|mrs \w+|ms \w+|miss \w+)\b|\breview (?:her|his|their|the) (?:care|support) (?:plan|package|needs)|\bre-?calculat/i],
-  ['review_decision', /\breconsider|\brevisit|\bre-?review|\breview (?:its|the|her|his|their|this|that) (?:\w+ )?(?:decision|application|eligibility|banding|band|priority|request|refusal|claim)|\bconsider (?:the|her|his|their|mr \w+'s|mrs \w+'s|ms \w+'s|miss \w+'s) (?:\w+ )?(?:request|application|claim|appeal)|\b(?:take|make|reach) a (?:new|fresh) decision|\bfresh decision|\bdecide (?:again )?(?:whether|if)\b/i],
+  ['review_decision', /\breconsider|\bright of review\b|\bstatutory review\b|\brevisit|\bre-?review|\breview (?:its|the|her|his|their|this|that) (?:\w+ )?(?:decision|application|eligibility|banding|band|priority|request|refusal|claim)|\bconsider (?:the|her|his|their|mr \w+'s|mrs \w+'s|ms \w+'s|miss \w+'s) (?:\w+ )?(?:request|application|claim|appeal)|\b(?:take|make|reach) a (?:new|fresh) decision|\bfresh decision|\bdecide (?:again )?(?:whether|if)\b/i],
   ['meeting', /\b(?:arrange|hold|offer|organise|organize|set up|attend|have|convene)(?: to)? (?:a |an |the )?(?:[\w-]+ )?(?:meeting|meet)\b|\bmeet (?:with )?(?:mr|mrs|ms|miss|dr|him|her|them|the (?:family|complainant))\b|\boffer to meet/i],
-  ['provide_information', new RegExp(String.raw`\bexplain|\bexplanation|\b(?:provide|give|send|share with|supply|offer)(?: with)? ${PERSON}\b|contact details|\b(?:inform|tell|write to|advise|update) ${PERSON}\b|\bcopy of (?:the|its|his|her|their) (?:records|file|report|assessment|notes|documents|plan)|\bshare (?:the |a |its )?(?:copy|records|documents|information|notes|minutes)`, 'i')],
-  ['service_improvement', /\bprocedures?\b|\bpolic(?:y|ies)\b|\bpractices?\b|\bprocess(?:es)?\b|\baudit|\blessons?\b|\bimprov|\bprevent\b|\brecurrence|\breoccurrence|\bin (?:the )?future\b|\bcontrols\b|\bsystems?\b|\bguidance (?:to|for) (?:staff|officers)|\baction to address|\bensure\b|\bimplement|\bmonitor|\bservice provision|\b(?:inform|write to|contact) all\b|\bidentify (?:any )?(?:other|others)|\bothers? (?:affected|in (?:a )?similar)|\bchanges? to (?:its|their|the)\b|\bupdate (?:its|their|the) (?:website|leaflet|information|guidance|templates?|letters?|records)/i],
+  ['provide_information', new RegExp(String.raw`\bexplain|\bexplanation|\b(?:provide|give|send|share with|supply)(?: with)? ${PERSON}\b|contact details|\b(?:inform|tell|write to|advise|update) ${PERSON}\b|\bcopy of (?:the|its|his|her|their) (?:records|file|report|assessment|notes|documents|plan)|\bshare (?:the |a |its )?(?:copy|records|documents|information|notes|minutes)`, 'i')],
+  ['service_improvement', /\bprocedures?\b|\breview what (?:happened|went wrong)|\b(?:carried out|implemented|completed) the recommendations|\brecommendations of the (?:\w+ )?review\b|\bpolic(?:y|ies)\b|\bpractices?\b|\bprocess(?:es)?\b|\baudit|\blessons?\b|\bimprov|\bprevent\b|\brecurrence|\breoccurrence|\bin (?:the )?future\b|\bcontrols\b|\bsystems?\b|\bguidance (?:to|for) (?:staff|officers)|\baction to address|\bensure\b|\bimplement|\bmonitor|\bservice provision|\b(?:inform|write to|contact) all\b|\bidentify (?:any )?(?:other|others)|\bothers? (?:affected|in (?:a )?similar)|\bchanges? to (?:its|their|the)\b|\bupdate (?:its|their|the) (?:website|leaflet|information|guidance|templates?|letters?|records)/i],
 ];
 
 /** Verbs that make a clause an action even when no kind rule matches ("arrange alternative accommodation"). */
@@ -46,10 +46,11 @@ export function clauseKinds(clause: string): RemedyKind[] {
     }
   }
   if (kinds.length === 0) {
-    if (OTHER_ACTION.test(text.replace(/^(?:the council|it) (?:will|should|has agreed to|agreed to) /i, ''))) kinds.push('other');
+    if (OTHER_ACTION.test(text.replace(/^(?:(?:the council|it|the organisation|the provider) )?(?:has |have )?(?:also )?(?:agreed to|agrees to|will|should|must)\s+(?:also\s+)?/i, ''))) kinds.push('other');
     return kinds;
   }
   if (kinds[0] !== 'apology' && KIND_RULES[0]![1].test(text)) kinds.push('apology');
+  if (kinds[0] !== 'refund_or_waive' && KIND_RULES[1]![1].test(text)) kinds.push('refund_or_waive');
   if (kinds[0] !== 'payment' && /£\s?\d/.test(text) && kinds[0] !== 'refund_or_waive') kinds.push('payment');
   return kinds;
 }
@@ -57,7 +58,7 @@ export function clauseKinds(clause: string): RemedyKind[] {
 /** Verbs that start a new action inside a list written as one sentence. */
 const SPLIT_VERBS = String.raw`(?:apologi[sz]e|pay|make|take|carry|arrange|review|reconsider|revisit|remind|provide|share|issue|write|meet|hold|develop|produce|create|refund|waive|consider|complete|assess|reassess|ensure|tell|explain|inform|offer|update|amend|improve|introduce|train|audit|prepare|publish|remove|cancel|reimburse|backdate|contact|give|send|put|set up|appoint|undertake|identify|confirm|check|reinstate|restore|repay|award|allocate|find|secure|commission|fund|start|begin|decide|report|share|circulate|deliver|implement|monitor)`;
 
-const CLAUSE_SPLIT = new RegExp(String.raw`\s*;\s*(?:and\s+)?|,\s*(?:and\s+)?(?=${SPLIT_VERBS}\b)|\s+and\s+(?=(?:to\s+)?${SPLIT_VERBS}\b)|,\s*(?=(?:an?\s+)?(?:apology|explanation|payment|refund)\b)|\s+and\s+(?=(?:an?\s+)?(?:apology|explanation|payment|refund|tighter)\b)`, 'gi');
+const CLAUSE_SPLIT = new RegExp(String.raw`\s*;\s*(?:and\s+)?|,\s*(?:and\s+)?(?=${SPLIT_VERBS}\b)|\s+and\s+(?=(?:to\s+)?${SPLIT_VERBS}\b)|,\s*(?=(?:an?\s+)?(?:apology|explanation|payment|refund|reminders?|training|review|meeting|action plan|service improvements?|reassessment|new assessment)\b)|\s+and\s+(?=(?:an?\s+)?(?:apology|explanation|payment|refund|tighter|reminders?|training|review|meeting|action plan|service improvements?|reassessment|new assessment)\b)`, 'gi');
 
 /**
  * Splits a sentence that lists several actions ("apologise, make a payment and assess her
@@ -67,8 +68,12 @@ export function splitClauses(sentence: string): string[] {
   const out: string[] = [];
   for (const part of sentence.split(/\s*;\s*(?:and\s+)?/)) {
     // "apologise to Mrs X for its failure to ... hold a meeting": what follows "for" are reasons.
-    if (/\bapologi[sz]e(?: to (?:(?! and )[^,;.]){1,40}?)? for\b/i.test(part)) out.push(...part.split(/\s+and\s+(?=(?:to\s+)?(?:pay|make a (?:\w+ )?payment)\b)/i));
-    else out.push(...part.split(CLAUSE_SPLIT));
+    if (/\bapologi[sz]e(?: to (?:(?! and )[^,;.]){1,40}?)? for\b/i.test(part)) {
+      // The apology keeps its reasons up to the next payment; what follows is split as usual.
+      const at = /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:to\s+)?(?:pay|make (?:a|an) (?:\w+ )?payment)\b)/i.exec(part);
+      out.push(at ? part.slice(0, at.index) : part);
+      if (at) out.push(...part.slice(at.index + at[0].length).split(CLAUSE_SPLIT));
+    } else out.push(...part.split(CLAUSE_SPLIT));
   }
   return out.map((c) => c.trim()).filter(Boolean);
 }

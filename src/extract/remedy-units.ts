@@ -32,7 +32,10 @@ export interface RemedyUnit {
 const DEADLINE = /\b([Ww]ithin (?:\w+|\d+) (?:working |calendar )?(?:days?|weeks?|months?)(?: (?:of|from|after) (?:the date of |receiving |the )?(?:my|our|this|the|its) (?:final )?(?:decision|statement|report)(?: statement)?)?|[Bb]y (?:the end of )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|[Bb]y (?:the end of )?[A-Z][a-z]+ \d{4})/;
 
 /** Sentences that say what the organisation agreed, will or should do. */
-const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|\bshould\b|\b(?:i|we|ombudsman) (?:also )?recommend|\brecommended (?:that )?the (?:council|organisation|provider)|\b(?:my|our) recommendations?\b|\bto (?:remedy|put (?:this|matters?|things) right)|\bha(?:s|ve) (?:already |now )?(?:apologised|paid|offered|agreed)|\boffered (?:an? )?(?:appropriate|suitable|reasonable|adequate|proportionate)|\bagreed actions?\b|\baccepted (?:my|our|the) recommendations?/i;
+const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|\bshould\b|\b(?:i|we|ombudsman) (?:also )?recommend|\brecommended (?:that )?the (?:council|organisation|provider)|\b(?:my|our) recommendations?\b|\bto (?:remedy|put (?:this|matters?|things) right)|\bha(?:s|ve) (?:already |now )?(?:apologised|paid|offered|agreed|refunded|reimbursed)|\boffered (?:an? )?(?:appropriate|suitable|reasonable|adequate|proportionate)|\bagreed actions?\b|\baccepted (?:my|our|the) recommendations?/i;
+
+/** A sentence that names its remedies before saying they suffice ("An apology, payment ... is satisfactory remedy"). */
+const TRAILING_TRIGGER = /\b(?:is|are|was|were|would be|provides?) (?:an? )?(?:satisfactory|suitable|appropriate|sufficient|adequate|proportionate|fair) (?:remedy|remedies|way to remedy)\b/i;
 
 /** Sentences that describe the complaint or a fault, not a remedy. */
 const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|asked|believes?|feels?|claims?)\b|\b(?:should|would|could) have\b|\bcannot\b|\bwould not\b/i;
@@ -81,8 +84,11 @@ function triggerUnits(paragraph: string, source: 'final_decision' | 'summary', i
   const out: RemedyUnit[] = [];
   for (const sentence of splitSentences(paragraph)) {
     const t = normaliseQuotes(sentence);
-    if (!TRIGGER.test(t) || NOT_TRIGGER.test(t)) continue;
-    out.push({ text: sentence, source, deadline: findDeadline(sentence), status: /\b(?:should|recommend)/i.test(t) ? 'recommended' : 'agreed', paragraph: id, section });
+    const trigger = TRIGGER.exec(t);
+    if (NOT_TRIGGER.test(t) || (!trigger && !TRAILING_TRIGGER.test(t))) continue;
+    // What follows "agreed to" / "should" is the remedy; what precedes it describes the faults.
+    const text = trigger && !TRAILING_TRIGGER.test(t) ? sentence.slice(subjectStart(t, trigger.index)) : sentence;
+    out.push({ text, source, deadline: findDeadline(sentence), status: /\b(?:should|recommend)/i.test(t) ? 'recommended' : 'agreed', paragraph: id, section });
   }
   return out;
 }
@@ -132,3 +138,10 @@ export function unitActions(unit: RemedyUnit): Array<{ clause: string; kinds: Re
 }
 
 const actionCache = new WeakMap<RemedyUnit, Array<{ clause: string; kinds: ReturnType<typeof clauseKinds> }>>();
+
+/** Where the clause of a trigger starts: its subject ("The Council", "It") when one stands just before. */
+function subjectStart(sentence: string, at: number): number {
+  const before = sentence.slice(Math.max(0, at - 60), at);
+  const subject = /\b(?:the (?:council|organisation|provider|care provider|care home)|it|they)\b(?:,[^,]{0,40},)?\s*(?:has |have |had )?(?:also |now |already )?$/i.exec(before);
+  return subject ? at - (before.length - subject.index) : at;
+}

@@ -103,3 +103,22 @@ describe('remedies of a decision', () => {
     ]);
   });
 });
+
+describe('Summary sentences as real pages write them', () => {
+  it.each([
+    ['The Council has agreed to remedy this injustice by: apologising to Miss Y; making a payment to reflect the upset caused; and service improvements.', ['apology', 'payment', 'service_improvement']],
+    ['An apology, payment to Mr B, reminders, training for officers and a review of the process for identifying properties for homeless applicants is satisfactory remedy.', ['apology', 'payment', 'staff_training_or_reminder', 'service_improvement']],
+    ['The Council agreed to apologise to Miss X, pay her a symbolic amount of £11,000 and offer her the next suitable available property.', ['apology', 'payment', 'other']],
+    ['The Council has agreed to apologise, pay a financial remedy, provide a right of review for the suitability of Mr X’s property, and carry out officer training.', ['apology', 'payment', 'review_decision', 'staff_training_or_reminder']],
+    ['The Council has agreed to apologise and review what happened.', ['apology', 'service_improvement']],
+    ['The Council should apologise to Mr X for these faults, make a financial payment for the unnecessary distress caused to them and provide evidence to the Ombudsman that it has carried out the recommendations of the Learning Review.', ['apology', 'payment', 'service_improvement']],
+    ['However, the Council has already refunded some fees and apologised so no further remedy is required.', ['apology', 'refund_or_waive']],
+  ])('%s', (summary, kinds) => {
+    expect(parseDecision(decisionText({ summary })).remedies.map((x) => x.kind)).toEqual(kinds);
+  });
+
+  it('reads nothing from the faults listed before "should" in a findings sentence', () => {
+    const summary = 'We have found fault by the Council in failing to properly consider its duty to provide her with interim accommodation, and whether it should end the prevention duty.';
+    expect(parseDecision(decisionText({ summary })).remedies).toEqual([]);
+  });
+});
