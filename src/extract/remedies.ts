@@ -64,7 +64,7 @@ export function classifyAmounts(paragraphs: Array<{ text: string; section: strin
         const prev = mentions[i - 1];
         const inBrackets = prev && /\([^)]*$/.test(s.slice(prev.end, m.start));
         let role: Amount['role'];
-        if (m.range || GUIDANCE.test(before)) role = 'guidance';
+        if (GUIDANCE.test(before) || (m.range && !FEE.test(around))) role = 'guidance';
         else if (paid.has(m.amount) && (PAY.test(around) || OFFER.test(around)) && !inBrackets && !CLAIMED.test(around)) role = 'remedy';
         else if (inBrackets) role = 'other';
         else if (CLAIMED.test(around)) role = 'claimed_loss';

@@ -35,7 +35,7 @@ const DEADLINE = /\b([Ww]ithin (?:\w+|\d+) (?:working |calendar )?(?:days?|weeks
 const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|\bshould\b|\b(?:i|we|ombudsman) (?:also )?recommend|\brecommended (?:that )?the (?:council|organisation|provider)|\b(?:my|our) recommendations?\b|\bto (?:remedy|put (?:this|matters?|things) right)|\bha(?:s|ve) (?:already |now )?(?:apologised|paid|offered|agreed|refunded|reimbursed)|\boffered (?:an? )?(?:appropriate|suitable|reasonable|adequate|proportionate)|\bagreed actions?\b|\baccepted (?:my|our|the) recommendations?/i;
 
 /** A sentence that names its remedies before saying they suffice ("An apology, payment ... is satisfactory remedy"). */
-const TRAILING_TRIGGER = /\b(?:is|are|was|were|would be|provides?) (?:an? )?(?:satisfactory|suitable|appropriate|sufficient|adequate|proportionate|fair) (?:remedy|remedies|way to remedy)\b/i;
+const TRAILING_TRIGGER = /\b(?:is|are|was|were|would be|provides?) (?:an? )?(?:satisfactory|suitable|appropriate|sufficient|adequate|proportionate|fair) (?:remedy|remedies|way to remedy)\b|\bremed(?:y|ies) (?:the|this|that|her|his|their|any) (?:\w+ )?(?:injustice|inconvenience|distress|uncertainty|frustration)/i;
 
 /** Sentences that describe the complaint or a fault, not a remedy. */
 const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|asked|believes?|feels?|claims?)\b|\b(?:should|would|could) have\b|\bcannot\b|\bwould not\b/i;

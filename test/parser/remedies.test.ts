@@ -122,3 +122,22 @@ describe('Summary sentences as real pages write them', () => {
     expect(parseDecision(decisionText({ summary })).remedies).toEqual([]);
   });
 });
+
+describe('more Summary wording from real pages', () => {
+  it.each([
+    ['We found fault which caused injustice. The Council has agreed to waive Mr M’s financial contributions.', ['refund_or_waive'], []],
+    ['This resulted in unexpected, backdated charges of over £4,000. We found the Council at fault. The Council will apologise and provide a symbolic financial remedy for the distress and lost opportunity this caused.', ['apology', 'payment'], []],
+    ['The Council’s offer to backdate a financial assessment and to replay any fees charged when the user did not attend, along with a £250 payment for time and trouble remedies the injustice caused.', ['reassessment', 'payment'], [250]],
+    ['There was fault by the Council, in that there was three months delay responding to a returned financial assessment form. An apology remedies the inconvenience caused to the service user.', ['apology'], []],
+    ['I find the Council at fault for how it calculated the amount. The Council has agreed to apologise and re-assess the weekly charge.', ['apology', 'reassessment'], []],
+  ])('%s', (summary, kinds, amounts) => {
+    const r = parseDecision(decisionText({ summary }));
+    expect(r.remedies.map((x) => x.kind)).toEqual(kinds);
+    expect(r.payments.map((p) => p.amount)).toEqual(amounts);
+  });
+
+  it('reads a weekly charge going up as a charge, not a guidance range', () => {
+    const r = parseDecision(decisionText({ analysis: 'The Council increased her contribution from £55 to £98 per week.' }));
+    expect(r.amounts.map((a) => a.role)).toEqual(['fee_or_charge']);
+  });
+});
