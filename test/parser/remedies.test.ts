@@ -141,3 +141,17 @@ describe('more Summary wording from real pages', () => {
     expect(r.amounts.map((a) => a.role)).toEqual(['fee_or_charge']);
   });
 });
+
+describe('Summary payments as real pages write them', () => {
+  it.each([
+    ['The Council has agreed to pay Mrs X a financial remedy for the distress caused and for any shortfall in Y’s education.', ['payment'], []],
+    ['The Council has agreed to our recommendations to remedy the serious injustice identified.', [], []],
+    ['There was fault by the Council which failed to secure some of Y’s provision. The Council will apologise and make payments to reflect the injustice.', ['apology', 'payment'], []],
+    ['We have found the Council at fault. We have made recommendations to remedy the injustice caused.', [], []],
+    ['There was no fault in the Council’s decision not to provide a personal budget. The Council agreed to pay Mr Y £2800 to recognise the education he missed, reimburse the costs Ms X accrued in arranging some of Mr Y’s provision and pay her £500 to recognise the time and trouble caused to her by the Council’s fault.', ['payment'], [2800, 500]],
+  ])('%s', (summary, kinds, amounts) => {
+    const r = parseDecision(decisionText({ summary }));
+    expect([...new Set(r.remedies.map((x) => x.kind))]).toEqual(kinds);
+    expect(r.payments.map((p) => p.amount)).toEqual(amounts);
+  });
+});
