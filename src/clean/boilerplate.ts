@@ -9,12 +9,14 @@ import type { Block } from '../load/blocks.js';
 
 type Handler = (blocks: Block[]) => Block[];
 
+/** All chrome patterns as one, so a paragraph is tested once. */
+const CHROME = new RegExp(CHROME_LINES.map((re) => `(?:${re.source})`).join('|'), 'i');
+
 /** Drops the site's chrome and the cookie panel, wherever they stand. */
 const chrome: Handler = (blocks) =>
   blocks.filter((b) => {
     if (b.text.length > 300) return true; // chrome lines are short: skip the patterns for paragraphs
-    const t = normaliseQuotes(b.text);
-    return !CHROME_LINES.some((re) => re.test(t));
+    return !CHROME.test(normaliseQuotes(b.text));
   });
 
 /**
