@@ -1,0 +1,125 @@
+/**
+ * @file Row formats for exports and stats: CSV (csv-stringify, RFC 4180), JSONL and a streamed
+ * JSON array. Each is a Transform from row arrays (cells in column order) to text, so output
+ * is streamed with back-pressure and memory stays constant whatever the number of rows.
+ */
+import { Transform } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import { UsageError } from '../errors.js';
+import type { Cell } from './columns.js';
+
+export const FORMATS = ['csv', 'jsonl', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A column as the formatters need it: a name and whether cells are numbers. */
+export interface OutputColumn {
+  name: string;
+  type: 'text' | 'number' | 'boolean';
+}
+
+export interface FormatOptions {
+  /** Spreadsheet-safe CSV: a UTF-8 BOM and the formula-injection guard on text cells. */
+  excel?: boolean;
+  /** A leading comment line for CSV (written after the BOM), without the "# ". */
+  comment?: string;
+}
+
+/** Checks a --format value. */
+export function parseFormat(value: string | undefined, allowed: readonly string[] = FORMATS): Format {
+  const f = (value ?? 'csv').toLowerCase();
+  if (!allowed.includes(f)) throw new UsageError(`unknown --format "${value}"`, { code: 'unknown-format', hint: `use one of: ${allowed.join(', ')}` });
+  return f as Format;
+}
+
+// Characters a spreadsheet reads as the start of a formula (OWASP "CSV injection"), with the
+// full-width forms Excel also accepts (U+FF1D, U+FF0B, U+FF0D, U+FF20), tab and carriage return.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Neutralises a text cell a spreadsheet would run as a formula by prefixing an apostrophe
+ * (which Excel and LibreOffice show as text and do not display). Numbers never reach here.
+ * @example guardFormula('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
+ */
+export function guardFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Creates the stages for a format, to put between a row source and a destination with
+ * `stream.pipeline`: write row arrays into the first, read text from the last.
+ */
+export function createFormatter(format: Format, columns: readonly OutputColumn[], opts: FormatOptions = {}): Transform[] {
+  if (format === 'csv') return csvFormatter(columns, opts);
+  if (opts.comment !== undefined) {
+    throw new UsageError('--comment puts the attribution into CSV only', { code: 'comment-not-csv', hint: 'for JSON and JSONL use -o FILE (the attribution goes into FILE.attribution.txt)' });
+  }
+  return [format === 'jsonl' ? jsonlFormatter(columns) : jsonArrayFormatter(columns)];
+}
+
+function csvFormatter(columns: readonly OutputColumn[], opts: FormatOptions): Transform[] {
+  const guard = opts.excel === true;
+  const textCols = columns.map((c) => c.type === 'text');
+  const csv = stringify({
+    header: true,
+    columns: columns.map((c) => c.name),
+    bom: guard,
+    record_delimiter: 'windows', // RFC 4180 says CRLF
+    cast: {
+      boolean: (v) => (v ? 'true' : 'false'),
+      number: (v) => String(v),
+    },
+  });
+  // The guard runs on text cells only, so amounts stay numbers in the sheet.
+  const prepare = new Transform({
+    writableObjectMode: true,
+    readableObjectMode: true,
+    transform(row: Cell[], _enc, done) {
+      if (!guard) return done(null, row);
+      done(null, row.map((v, i) => (textCols[i] && typeof v === 'string' ? guardFormula(v) : v)));
+    },
+  });
+  if (opts.comment === undefined) return [prepare, csv];
+  // The comment goes after the BOM (which csv-stringify writes with its first chunk), before the header.
+  let first = true;
+  const comment = `# ${opts.comment.replace(/[\r\n]+/g, ' ')}\r\n`;
+  const withComment = new Transform({
+    transform(chunk: Buffer | string, _enc, done) {
+      let text = chunk.toString();
+      if (first) {
+        first = false;
+        const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+        text = bom + comment + text.slice(bom.length);
+      }
+      done(null, text);
+    },
+  });
+  return [prepare, csv, withComment];
+}
+
+function toObject(columns: readonly OutputColumn[], row: Cell[]): Record<string, Cell> {
+  const obj: Record<string, Cell> = {};
+  for (let i = 0; i < columns.length; i++) obj[columns[i]!.name] = row[i] ?? null;
+  return obj;
+}
+
+function jsonlFormatter(columns: readonly OutputColumn[]): Transform {
+  return new Transform({
+    writableObjectMode: true,
+    transform(row: Cell[], _enc, done) {
+      done(null, `${JSON.stringify(toObject(columns, row))}\n`);
+    },
+  });
+}
+
+function jsonArrayFormatter(columns: readonly OutputColumn[]): Transform {
+  let count = 0;
+  return new Transform({
+    writableObjectMode: true,
+    transform(row: Cell[], _enc, done) {
+      done(null, `${count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(toObject(columns, row))}`);
+    },
+    flush(done) {
+      done(null, count === 0 ? '[]\n' : '\n]\n');
+    },
+  });
+}
