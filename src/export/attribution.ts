@@ -12,7 +12,7 @@ export const SOURCE_URL = 'https://www.lgo.org.uk/decisions';
  */
 export function attributionText(date: string): string {
   return (
-    `Source: ${SOURCE_NAME} - published decisions at ${SOURCE_URL} (www.lgo.org.uk/decisions). ` +
+    `Source: ${SOURCE_NAME} - published decisions at ${SOURCE_URL}. ` +
     "Re-use: the Ombudsman's published decisions may be re-used with acknowledgement of the source. " +
     `Extracted by lgo-decisions on ${date}: payments and remedies are read by machine from the decision text ` +
     'and may contain errors - check the decision at its url before relying on a figure.'
