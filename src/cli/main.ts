@@ -7,11 +7,12 @@ import { LgoError } from '../errors.js';
 import { processIo, type CliIo } from './io.js';
 import { registerExport } from './export.js';
 import { registerParse } from './parse.js';
+import { registerStats } from './stats.js';
 
 /** One registration per command: adds the command and its options to the program. */
 export type Register = (program: Command, io: CliIo) => void;
 
-const COMMANDS: Register[] = [registerParse, registerExport];
+const COMMANDS: Register[] = [registerParse, registerExport, registerStats];
 
 /** Builds the program; tests call this with collecting streams and `exitOverride`. */
 export function createProgram(io: CliIo): Command {

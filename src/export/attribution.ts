@@ -23,3 +23,8 @@ export function attributionText(date: string): string {
 export function sidecarPath(file: string): string {
   return `${file}.attribution.txt`;
 }
+
+/** The one-line form for chart captions. */
+export function shortAttribution(): string {
+  return `Source: ${SOURCE_NAME} - www.lgo.org.uk/decisions - re-used with acknowledgement of the source. Figures read by machine (lgo-decisions).`;
+}

@@ -164,9 +164,19 @@ export function parseSort(value: string | undefined): Measure | 'key' {
   return found;
 }
 
-/** Sorts groups by a measure, largest first (nulls last), ties by key; or by key A to Z. */
+/** Sorts groups by a measure, largest first (nulls last), ties by key; or by key A to Z, unknown last. */
 export function sortGroups(groups: GroupStats[], sort: Measure | 'key'): GroupStats[] {
-  const byKey = (a: GroupStats, b: GroupStats): number => a.key.join('\u0000').localeCompare(b.key.join('\u0000'), 'en', { numeric: true });
+  // Key by key, A to Z with numbers in order, "(unknown)" after every known value.
+  const byKey = (a: GroupStats, b: GroupStats): number => {
+    for (let i = 0; i < a.key.length; i++) {
+      const x = a.key[i]!;
+      const y = b.key[i]!;
+      if (x === y) continue;
+      if (x === UNKNOWN || y === UNKNOWN) return x === UNKNOWN ? 1 : -1;
+      return x.localeCompare(y, 'en', { numeric: true });
+    }
+    return 0;
+  };
   if (sort === 'key') return [...groups].sort(byKey);
   return [...groups].sort((a, b) => (b[sort] ?? -Infinity) - (a[sort] ?? -Infinity) || byKey(a, b));
 }

@@ -9,6 +9,8 @@ export const AMOUNT_BANDS = [0, 100, 250, 500, 1000, 2500, 5000, 10000] as const
 
 export interface AmountBand {
   band: string;
+  /** A short label for chart axes: "£1k–£2.5k", "£10k+". */
+  short: string;
   /** Inclusive lower bound. */
   from: number;
   /** Exclusive upper bound; null for the last, open band. */
@@ -17,6 +19,11 @@ export interface AmountBand {
   /** Decisions with at least one payment in the band. */
   decisions: number;
   total: number;
+}
+
+function short(from: number, to: number | null): string {
+  const f = (n: number): string => (n >= 1000 ? `£${n / 1000}k` : `£${n}`);
+  return to === null ? `${f(from)}+` : `${f(from)}–${f(to)}`;
 }
 
 function label(from: number, to: number | null): string {
@@ -31,7 +38,7 @@ function label(from: number, to: number | null): string {
 export function amountHistogram(decisions: Iterable<Pick<StatsDecision, 'payments'>>): AmountBand[] {
   const bands: AmountBand[] = AMOUNT_BANDS.map((from, i) => {
     const to = AMOUNT_BANDS[i + 1] ?? null;
-    return { band: label(from, to), from, to, payments: 0, decisions: 0, total: 0 };
+    return { band: label(from, to), short: short(from, to), from, to, payments: 0, decisions: 0, total: 0 };
   });
   for (const d of decisions) {
     const seen = new Set<AmountBand>();
