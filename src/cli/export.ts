@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { dbPath } from '../config.js';
 import { UsageError } from '../errors.js';
 import { write, type CliIo } from './io.js';
+import { openStoreForReading } from './store-access.js';
 import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selection-options.js';
 
 interface ExportFlags extends SelectionFlags {
@@ -38,7 +38,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .command('export')
     .description('export payments, remedies or decisions as CSV, JSONL or JSON for spreadsheets and analysis')
     .argument('<kind>', `what one row is: ${KINDS.join(', ')}`)
-    .argument('[query...]', 'optional full-text query, as in `lgo search`');
+    .argument('[query]', 'optional full-text query, as in `lgo search` (quote several words)');
   addSelectionOptions(cmd)
     .option('--format <format>', 'csv, jsonl or json (default: from the -o extension, else csv)')
     .option('--columns <list>', 'comma-separated columns to write, in this order (see --list-columns)')
@@ -47,10 +47,10 @@ export function registerExport(program: Command, io: CliIo): void {
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
     .option('--list-columns', 'list the columns of this kind and exit')
     .addHelpText('after', EXAMPLES)
-    .action(async (kindArg: string, query: string[], flags: ExportFlags) => {
+    .action(async (kindArg: string, query: string | undefined, flags: ExportFlags) => {
       const kind = KINDS.find((k) => k === kindArg.toLowerCase());
       if (!kind) throw new UsageError(`unknown export "${kindArg}"`, { code: 'unknown-export', hint: `use one of: ${KINDS.join(', ')}` });
-      const { COLUMN_SETS } = await import('../export/columns.js');
+      const { COLUMN_SETS, selectColumns } = await import('../export/columns.js');
       if (flags.listColumns) {
         const set = COLUMN_SETS[kind] as (typeof COLUMN_SETS)['payments'];
         const lines = [...set.defaults.map((c) => [c.name, 'default', c.description]), ...set.extras.map((c) => [c.name, 'optional', c.description])];
@@ -58,23 +58,26 @@ export function registerExport(program: Command, io: CliIo): void {
         await write(io.stdout, lines.map(([n, d, t]) => `${n!.padEnd(w)}  ${d!.padEnd(8)}  ${t}`).join('\n') + '\n');
         return;
       }
-      const { parseFormat } = await import('../export/formats.js');
+      const { checkFormatOptions, parseFormat } = await import('../export/formats.js');
+      const { selectionWhere } = await import('../export/select.js');
       const { runExport } = await import('../export/run.js');
       const output = flags.output === undefined || flags.output === '-' ? undefined : path.resolve(io.cwd, flags.output);
       const format = parseFormat(flags.format ?? formatFromName(output));
-      const result = await runExport(
-        {
-          dbPath: dbPath(flags.db, io.env, io.cwd),
-          kind,
-          selection: selectionFrom(query, flags),
-          columns: flags.columns,
-          format,
-          excel: flags.excel ?? false,
-          comment: flags.comment ?? false,
-          output,
-        },
-        io.stdout,
-      );
+      // Every option is checked before the store is opened (or built on first use).
+      checkFormatOptions(format, { comment: flags.comment });
+      selectColumns(COLUMN_SETS[kind] as (typeof COLUMN_SETS)['payments'], flags.columns);
+      const selection = selectionFrom(query, flags);
+      selectionWhere(selection);
+      const db = await openStoreForReading(flags.db, io);
+      let result;
+      try {
+        result = await runExport(
+          { db, kind, selection, columns: flags.columns, format, excel: flags.excel ?? false, comment: flags.comment ?? false, output },
+          io.stdout,
+        );
+      } finally {
+        db.close();
+      }
       const noun = { payments: 'payment', remedies: 'remedy', decisions: 'decision' }[kind];
       const where = output ? ` to ${flags.output}` : '';
       io.stderr.write(`lgo: exported ${result.rows} ${noun} row${result.rows === 1 ? '' : 's'}${where}\n`);

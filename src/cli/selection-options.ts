@@ -1,11 +1,12 @@
 /**
- * @file The options `lgo export` and `lgo stats` share to choose decisions: the full-text query
- * and the filters of `lgo search` (compiled by search/filters.ts and search/query.ts), plus
- * bounds on single payment amounts, and --db.
+ * @file The options `lgo export` and `lgo stats` share to choose decisions: the filters of
+ * `lgo search` (its own addFilterOptions, compiled by search/filters.ts), bounds on single
+ * payment amounts, and --db.
  */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Selection } from '../export/select.js';
+import { addFilterOptions } from './search.js';
 
 export interface SelectionFlags {
   organisation?: string;
@@ -22,21 +23,12 @@ export interface SelectionFlags {
   db?: string;
 }
 
-/** Adds the query filters (as in `lgo search`), the payment-amount bounds and --db. */
+/** Adds the filters of `lgo search` (same option names and meaning), payment-amount bounds and --db. */
 export function addSelectionOptions(cmd: Command): Command {
-  return cmd
-    .option('--organisation <text>', 'organisation name contains this text (case-insensitive)')
-    .option('--category <name>', 'category, exactly as displayed ("Adult care services")')
-    .option('--subcategory <name>', 'subcategory, exactly as displayed')
-    .option('--outcome <name>', 'outcome, exactly as displayed ("Upheld", "Not upheld")')
-    .option('--from <date>', 'decided on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--to <date>', 'decided on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--min-payment <pounds>', "decision's payment total at least this")
-    .option('--max-payment <pounds>', "decision's payment total at most this")
-    .option('--remedy <kind>', 'decisions with a remedy of this kind (apology, payment, ...)')
+  return addFilterOptions(cmd)
     .option('--min-amount <pounds>', 'single payments of at least this: payment rows and payment figures count only these, and decisions need one')
     .option('--max-amount <pounds>', 'single payments of at most this (as --min-amount)')
-    .option('--db <file>', 'the corpus store (default: $LGO_DB, else index/decisions.sqlite)');
+    .option('--db <file>', 'database file (default: LGO_DB, else index/decisions.sqlite)');
 }
 
 function amount(value: string | undefined, option: string): number | undefined {
@@ -49,7 +41,7 @@ function amount(value: string | undefined, option: string): number | undefined {
 }
 
 /** The selection a command line asks for; validation of the filters happens when it is compiled. */
-export function selectionFrom(queryWords: string[], f: SelectionFlags): Selection {
+export function selectionFrom(query: string | undefined, f: SelectionFlags): Selection {
   const min = amount(f.minAmount, 'min-amount');
   const max = amount(f.maxAmount, 'max-amount');
   if (min !== undefined && max !== undefined && min > max) throw new UsageError(`--min-amount ${min} is above --max-amount ${max}`, { hint: 'swap the two amounts' });
@@ -66,5 +58,5 @@ export function selectionFrom(queryWords: string[], f: SelectionFlags): Selectio
   };
   // exactOptionalPropertyTypes-safe: drop unset keys.
   const set = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
-  return { query: queryWords.join(' '), filters: set, amount: { min, max } };
+  return { query: query ?? '', filters: set, amount: { min, max } };
 }

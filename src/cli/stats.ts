@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { dbPath } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from './io.js';
+import { openStoreForReading } from './store-access.js';
 import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selection-options.js';
 
 interface StatsFlags extends SelectionFlags {
@@ -39,7 +39,7 @@ export function registerStats(program: Command, io: CliIo): void {
   const cmd = program
     .command('stats')
     .description('count decisions, uphold share and payments per organisation, category, subcategory, year or outcome')
-    .argument('[query...]', 'optional full-text query, as in `lgo search`');
+    .argument('[query]', 'optional full-text query, as in `lgo search` (quote several words)');
   addSelectionOptions(cmd)
     .option('--by <key>', 'group by organisation, category, subcategory, year or outcome (repeat to combine); amount: a histogram of payments', collect)
     .option('--format <format>', 'table (default), csv or json')
@@ -48,7 +48,7 @@ export function registerStats(program: Command, io: CliIo): void {
     .option('--chart <file.svg>', 'also write an SVG bar chart (opens in a browser)')
     .option('--measure <measure>', 'the measure the chart shows (default: the --sort measure, else decisions)')
     .addHelpText('after', EXAMPLES)
-    .action(async (query: string[], flags: StatsFlags) => {
+    .action(async (query: string | undefined, flags: StatsFlags) => {
       const { parseGroupKeys, parseSort } = await import('../stats/compute.js');
       const { runStats } = await import('../stats/run.js');
       const format = (flags.format ?? 'table').toLowerCase();
@@ -59,20 +59,17 @@ export function registerStats(program: Command, io: CliIo): void {
       const measure = flags.measure === undefined ? undefined : parseSort(flags.measure);
       if (measure === 'key') throw new UsageError('--measure key is not a number to chart', { hint: 'use a measure such as decisions or paymentsTotal' });
       const chart = flags.chart ? path.resolve(io.cwd, flags.chart) : undefined;
-      const result = await runStats(
-        {
-          dbPath: dbPath(flags.db, io.env, io.cwd),
-          selection: selectionFrom(query, flags),
-          by: parseGroupKeys(flags.by),
-          sort,
-          top,
-          format,
-          chart,
-          measure,
-          describe: describeSelection(query, flags),
-        },
-        io.stdout,
-      );
+      const by = parseGroupKeys(flags.by);
+      const selection = selectionFrom(query, flags);
+      const { selectionWhere } = await import('../export/select.js');
+      selectionWhere(selection); // bad filters fail before the store is opened (or built on first use)
+      const db = await openStoreForReading(flags.db, io);
+      let result;
+      try {
+        result = await runStats({ db, selection, by, sort, top, format, chart, measure, describe: describeSelection(query, flags) }, io.stdout);
+      } finally {
+        db.close();
+      }
       io.stderr.write(`lgo: ${result.decisions} decision${result.decisions === 1 ? '' : 's'} in ${result.groups} group${result.groups === 1 ? '' : 's'}\n`);
       if (chart) io.stderr.write(`lgo: chart written to ${flags.chart}\n`);
       if (format !== 'json') io.stderr.write(`${result.attribution}\n`);
@@ -80,8 +77,8 @@ export function registerStats(program: Command, io: CliIo): void {
 }
 
 // "query "care home", category Housing, from 2021" for the chart's subtitle.
-function describeSelection(query: string[], f: StatsFlags): string {
-  const parts = query.length ? [`query "${query.join(' ')}"`] : [];
+function describeSelection(query: string | undefined, f: StatsFlags): string {
+  const parts = query?.trim() ? [`query "${query.trim()}"`] : [];
   const named: [string, string | undefined][] = [
     ['organisation', f.organisation], ['category', f.category], ['subcategory', f.subcategory], ['outcome', f.outcome],
     ['from', f.from], ['to', f.to], ['remedy', f.remedy], ['min payment', f.minPayment], ['max payment', f.maxPayment],

@@ -44,15 +44,20 @@ export function guardFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** Throws UsageError for options the format cannot carry (a comment line in JSON). */
+export function checkFormatOptions(format: Format, opts: { comment?: unknown }): void {
+  if (format !== 'csv' && opts.comment !== undefined && opts.comment !== false) {
+    throw new UsageError('--comment puts the attribution into CSV only', { code: 'comment-not-csv', hint: 'for JSON and JSONL use -o FILE (the attribution goes into FILE.attribution.txt)' });
+  }
+}
+
 /**
  * Creates the stages for a format, to put between a row source and a destination with
  * `stream.pipeline`: write row arrays into the first, read text from the last.
  */
 export function createFormatter(format: Format, columns: readonly OutputColumn[], opts: FormatOptions = {}): Transform[] {
+  checkFormatOptions(format, opts);
   if (format === 'csv') return csvFormatter(columns, opts);
-  if (opts.comment !== undefined) {
-    throw new UsageError('--comment puts the attribution into CSV only', { code: 'comment-not-csv', hint: 'for JSON and JSONL use -o FILE (the attribution goes into FILE.attribution.txt)' });
-  }
   return [format === 'jsonl' ? jsonlFormatter(columns) : jsonArrayFormatter(columns)];
 }
 

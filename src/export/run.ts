@@ -4,7 +4,7 @@
  * point behind `lgo export`.
  */
 import type { Writable } from 'node:stream';
-import { openStore } from '../store/open.js';
+import type { Store } from '../store/open.js';
 import { attributionText, sidecarPath } from './attribution.js';
 import { COLUMN_SETS, selectColumns, type ExportKind } from './columns.js';
 import { createFormatter, type Format } from './formats.js';
@@ -13,7 +13,8 @@ import { toCells } from './rows.js';
 import { exportSources, type Selection } from './select.js';
 
 export interface ExportOptions {
-  dbPath: string;
+  /** An open store (the caller closes it). */
+  db: Store;
   kind: ExportKind;
   selection: Selection;
   /** `--columns` list; the documented default order when absent. */
@@ -36,34 +37,30 @@ export interface ExportResult {
 }
 
 /**
- * Streams an export. Throws UsageError for bad columns/filters and StoreError when the store
- * is missing; a file is replaced only when the whole export succeeded.
- * @example await runExport({ dbPath, kind: 'payments', selection: { filters: {} }, format: 'csv' }, process.stdout)
+ * Streams an export. Throws UsageError for bad columns or filters before writing anything; a
+ * file is replaced only when the whole export succeeded.
+ * @example await runExport({ db, kind: 'payments', selection: { filters: {} }, format: 'csv' }, process.stdout)
  */
 export async function runExport(opts: ExportOptions, stdout: Writable): Promise<ExportResult> {
   const set = COLUMN_SETS[opts.kind] as (typeof COLUMN_SETS)['payments'];
   const columns = selectColumns(set, opts.columns);
   const attribution = attributionText(opts.date ?? new Date().toISOString().slice(0, 10));
   const stages = createFormatter(opts.format, columns, { excel: opts.excel ?? false, ...(opts.comment ? { comment: attribution } : {}) });
-  const db = openStore(opts.dbPath, { readonly: true });
+  const sources = exportSources(opts.db, opts.kind, opts.selection);
   let rows = 0;
   function* counted(): Generator<unknown> {
-    for (const cells of toCells(exportSources(db, opts.kind, opts.selection), columns)) {
+    for (const cells of toCells(sources, columns)) {
       rows++;
       yield cells;
     }
   }
-  try {
-    if (opts.output === undefined) {
-      await streamTo(counted(), stages, stdout);
-      return { rows, attribution, sidecar: null };
-    }
-    await streamToFile(counted(), stages, opts.output);
-    if (opts.comment) return { rows, attribution, sidecar: null };
-    const sidecar = sidecarPath(opts.output);
-    await writeFileAtomic(sidecar, `${attribution}\n`);
-    return { rows, attribution, sidecar };
-  } finally {
-    db.close();
+  if (opts.output === undefined) {
+    await streamTo(counted(), stages, stdout);
+    return { rows, attribution, sidecar: null };
   }
+  await streamToFile(counted(), stages, opts.output);
+  if (opts.comment) return { rows, attribution, sidecar: null };
+  const sidecar = sidecarPath(opts.output);
+  await writeFileAtomic(sidecar, `${attribution}\n`);
+  return { rows, attribution, sidecar };
 }

@@ -125,7 +125,8 @@ interface RemedySqlRow extends DecisionSqlRow {
  * remedy, or per decision, ordered by decision date, reference and position.
  * @example for (const [d, p] of exportSources(db, 'payments', { filters: { category: 'Housing' } })) ...
  */
-export function* exportSources(db: Store, kind: ExportKind, sel: Selection): Generator<RowSource> {
+export function exportSources(db: Store, kind: ExportKind, sel: Selection): Iterable<RowSource> {
+  // Compiled and prepared now, so a bad filter fails before any output is started.
   const w = selectionWhere(sel);
   if (kind === 'payments') {
     const b = hasBounds(sel.amount) ? boundsSql('p', sel.amount) : null;
@@ -134,26 +135,38 @@ export function* exportSources(db: Store, kind: ExportKind, sel: Selection): Gen
         p.per_unit_unit AS p_unit, p.per_unit_count AS p_unit_count
       FROM decisions d JOIN payments p ON p.decision_id = d.id
       WHERE ${w.sql}${b ? ` AND ${b.sql}` : ''} ORDER BY ${ORDER}, p.position`);
-    for (const r of st.iterate(...w.params, ...(b?.params ?? [])) as IterableIterator<PaymentSqlRow>) {
+    const rows = st.iterate(...w.params, ...(b?.params ?? [])) as IterableIterator<PaymentSqlRow>;
+    return mapRows(rows, (r) => {
       const perUnit = r.p_unit_amount !== null && r.p_unit !== null && r.p_unit_count !== null ? { amount: r.p_unit_amount, unit: r.p_unit, count: r.p_unit_count } : null;
       const payment: Payment = { amount: r.p_amount, currency: r.p_currency, recipient: r.p_recipient, purpose: r.p_purpose, text: r.p_text, perUnit, status: r.p_status };
-      yield [toDecision(r), payment];
-    }
-  } else if (kind === 'remedies') {
+      return [toDecision(r), payment];
+    });
+  }
+  if (kind === 'remedies') {
     const st = db.prepare(`SELECT ${DECISION_COLS}, r.kind AS r_kind, r.text AS r_text, r.deadline AS r_deadline, r.source AS r_source
       FROM decisions d JOIN remedies r ON r.decision_id = d.id
       WHERE ${w.sql} ORDER BY ${ORDER}, r.position`);
-    for (const r of st.iterate(...w.params) as IterableIterator<RemedySqlRow>) {
+    return mapRows(st.iterate(...w.params) as IterableIterator<RemedySqlRow>, (r) => {
       const remedy: Remedy = { kind: r.r_kind, text: r.r_text, deadline: r.r_deadline, source: r.r_source };
-      yield [toDecision(r), remedy];
-    }
-  } else {
+      return [toDecision(r), remedy];
+    });
+  }
+  {
     const st = db.prepare(`SELECT ${DECISION_COLS},
         (SELECT count(*) FROM payments p WHERE p.decision_id = d.id) AS payment_count,
         (SELECT group_concat(kind, '; ') FROM (SELECT kind FROM remedies r WHERE r.decision_id = d.id
           GROUP BY kind ORDER BY min(r.position))) AS remedy_kinds
       FROM decisions d WHERE ${w.sql} ORDER BY ${ORDER}`);
-    for (const r of st.iterate(...w.params) as IterableIterator<DecisionSqlRow>) yield [toDecision(r), null];
+    return mapRows(st.iterate(...w.params) as IterableIterator<DecisionSqlRow>, (r) => [toDecision(r), null]);
+  }
+}
+
+// Lazy map over a statement iterator; closing the generator early closes the statement too.
+function* mapRows<R, T>(rows: IterableIterator<R>, f: (r: R) => T): Generator<T> {
+  try {
+    for (const r of rows) yield f(r);
+  } finally {
+    rows.return?.();
   }
 }
 
@@ -171,15 +184,14 @@ interface StatsSqlRow {
  * Streams what `lgo stats` folds: per decision its group fields, payment amounts (within the
  * amount bounds) and distinct remedy kinds.
  */
-export function* statsSources(db: Store, sel: Selection): Generator<StatsDecision> {
+export function statsSources(db: Store, sel: Selection): Iterable<StatsDecision> {
   const w = selectionWhere(sel);
   const b = hasBounds(sel.amount) ? boundsSql('p', sel.amount) : null;
   const st = db.prepare(`SELECT d.organisation, d.category, d.subcategory, d.outcome, d.decision_date,
       (SELECT group_concat(p.amount, ',') FROM payments p WHERE p.decision_id = d.id${b ? ` AND ${b.sql}` : ''}) AS amounts,
       (SELECT group_concat(DISTINCT r.kind) FROM remedies r WHERE r.decision_id = d.id) AS kinds
     FROM decisions d WHERE ${w.sql}`);
-  for (const r of st.iterate(...(b?.params ?? []), ...w.params) as IterableIterator<StatsSqlRow>) {
-    yield {
+  return mapRows(st.iterate(...(b?.params ?? []), ...w.params) as IterableIterator<StatsSqlRow>, (r) => ({
       organisation: r.organisation,
       category: r.category,
       subcategory: r.subcategory,
@@ -187,6 +199,5 @@ export function* statsSources(db: Store, sel: Selection): Generator<StatsDecisio
       decisionDate: r.decision_date,
       payments: r.amounts ? r.amounts.split(',').map((a) => ({ amount: Number(a) })) : [],
       remedies: r.kinds ? r.kinds.split(',').map((kind) => ({ kind })) : [],
-    };
-  }
+  }));
 }

@@ -7,7 +7,7 @@ import { attributionText, shortAttribution } from '../export/attribution.js';
 import { createFormatter } from '../export/formats.js';
 import { streamTo, writeFileAtomic } from '../export/output.js';
 import { statsSources, type Selection } from '../export/select.js';
-import { openStore } from '../store/open.js';
+import type { Store } from '../store/open.js';
 import { barChartSvg, histogramSvg } from './chart.js';
 import { computeStats, sortGroups, type GroupKey, type Measure } from './compute.js';
 import { amountHistogram } from './histogram.js';
@@ -16,7 +16,8 @@ import { bandCells, HISTOGRAM_COLUMNS, histogramTable, MEASURE_TITLES, percent, 
 export type StatsFormat = 'table' | 'csv' | 'json';
 
 export interface StatsOptions {
-  dbPath: string;
+  /** An open store (the caller closes it). */
+  db: Store;
   selection: Selection;
   /** Group keys, or "amount" for the histogram of payment amounts. */
   by: GroupKey[] | 'amount';
@@ -45,44 +46,42 @@ export interface StatsRunResult {
  */
 export async function runStats(opts: StatsOptions, stdout: Writable): Promise<StatsRunResult> {
   const attribution = attributionText(opts.date ?? new Date().toISOString().slice(0, 10));
-  const db = openStore(opts.dbPath, { readonly: true });
-  try {
-    if (opts.by === 'amount') {
-      let decisions = 0;
-      const bands = amountHistogram((function* () {
-        for (const d of statsSources(db, opts.selection)) (decisions++, yield d);
-      })());
-      if (opts.format === 'table') await streamTo([histogramTable(bands)], [], stdout);
-      else if (opts.format === 'json') await streamTo([`${JSON.stringify({ by: 'amount', bands, decisions, source: attribution }, null, 2)}\n`], [], stdout);
-      else await streamTo(bands.map(bandCells), createFormatter('csv', HISTOGRAM_COLUMNS), stdout);
-      if (opts.chart) {
-        const bars = bands.map((b) => ({ label: b.short, value: b.payments, shown: String(b.payments) }));
-        await writeFileAtomic(opts.chart, histogramSvg({ title: 'Payments by amount', subtitle: subtitle(opts, 'number of payments in each band'), bars, source: shortAttribution() }));
-      }
-      return { groups: bands.length, decisions, attribution };
-    }
-    const result = computeStats(statsSources(db, opts.selection), opts.by);
-    let groups = sortGroups(result.groups, opts.sort);
-    if (opts.top !== undefined) groups = groups.slice(0, opts.top);
-    if (opts.format === 'table') await streamTo([statsTable(result, groups)], [], stdout);
-    else if (opts.format === 'json') {
-      const json = { by: result.by, sort: opts.sort, groups: groups.map((g) => statsObject(result.by, g)), total: statsObject(result.by, result.total), source: attribution };
-      await streamTo([`${JSON.stringify(json, null, 2)}\n`], [], stdout);
-    } else await streamTo(groups.map(statsCells), createFormatter('csv', statsColumns(result.by)), stdout);
+  const db = opts.db;
+  if (opts.by === 'amount') {
+    let decisions = 0;
+    const bands = amountHistogram((function* () {
+      for (const d of statsSources(db, opts.selection)) (decisions++, yield d);
+    })());
+    if (opts.format === 'table') await streamTo([histogramTable(bands)], [], stdout);
+    else if (opts.format === 'json') await streamTo([`${JSON.stringify({ by: 'amount', bands, decisions, source: attribution }, null, 2)}\n`], [], stdout);
+    else await streamTo(bands.map(bandCells), createFormatter('csv', HISTOGRAM_COLUMNS), stdout);
     if (opts.chart) {
-      const measure = opts.measure ?? (opts.sort === 'key' ? 'decisions' : opts.sort);
-      const axis = measure === 'upheldShare' ? 'percent' : /Payment$|paymentsTotal/.test(measure) ? 'pounds' : 'count';
-      const show = axis === 'percent' ? percent : axis === 'pounds' ? pounds : (n: number | null) => String(n ?? '');
-      const bars = groups.map((g) => ({ label: g.key.join(' · '), value: g[measure] ?? 0, shown: show(g[measure]) }));
-      const title = `${MEASURE_TITLES[measure]} by ${result.by.join(' and ')}`;
-      const what = `${groups.length} group${groups.length === 1 ? '' : 's'} of ${result.total.decisions} decisions`;
-      await writeFileAtomic(opts.chart, barChartSvg({ title, subtitle: subtitle(opts, what), bars, axis, source: shortAttribution() }));
+      const bars = bands.map((b) => ({ label: b.short, value: b.payments, shown: String(b.payments) }));
+      await writeFileAtomic(opts.chart, histogramSvg({ title: 'Payments by amount', subtitle: subtitle(opts, 'number of payments in each band'), bars, source: shortAttribution() }));
     }
-    return { groups: groups.length, decisions: result.total.decisions, attribution };
-  } finally {
-    db.close();
+    return { groups: bands.length, decisions, attribution };
   }
+  const result = computeStats(statsSources(db, opts.selection), opts.by);
+  let groups = sortGroups(result.groups, opts.sort);
+  if (opts.top !== undefined) groups = groups.slice(0, opts.top);
+  if (opts.format === 'table') await streamTo([statsTable(result, groups)], [], stdout);
+  else if (opts.format === 'json') {
+    const json = { by: result.by, sort: opts.sort, groups: groups.map((g) => statsObject(result.by, g)), total: statsObject(result.by, result.total), source: attribution };
+    await streamTo([`${JSON.stringify(json, null, 2)}\n`], [], stdout);
+  } else await streamTo(groups.map(statsCells), createFormatter('csv', statsColumns(result.by)), stdout);
+  if (opts.chart) {
+    const measure = opts.measure ?? (opts.sort === 'key' ? 'decisions' : opts.sort);
+    const axis = measure === 'upheldShare' ? 'percent' : POUND_MEASURES.includes(measure) ? 'pounds' : 'count';
+    const show = axis === 'percent' ? percent : axis === 'pounds' ? pounds : (n: number | null) => String(n ?? '');
+    const bars = groups.map((g) => ({ label: g.key.join(' · '), value: g[measure] ?? 0, shown: show(g[measure]) }));
+    const title = `${MEASURE_TITLES[measure]} by ${result.by.join(' and ')}`;
+    const what = `${groups.length} group${groups.length === 1 ? '' : 's'} of ${result.total.decisions} decisions`;
+    await writeFileAtomic(opts.chart, barChartSvg({ title, subtitle: subtitle(opts, what), bars, axis, source: shortAttribution() }));
+  }
+  return { groups: groups.length, decisions: result.total.decisions, attribution };
 }
+
+const POUND_MEASURES: readonly Measure[] = ['paymentsTotal', 'medianPayment', 'p90Payment', 'maxPayment'];
 
 function subtitle(opts: StatsOptions, what: string): string {
   return [what, opts.describe].filter(Boolean).join(' — ');

@@ -13,6 +13,7 @@ import { listCorpusFiles, readPage, type CorpusFile } from './corpus-files.js';
 import { createStore, openStore, type Store } from './open.js';
 import { inThreadParser, type PageParser, type ParseFn } from './parse-pool.js';
 import { recordWriter } from './write.js';
+import { buildSuggestIndex } from '../search/suggest.js';
 
 export interface BuildOptions {
   corpusDir: string;
@@ -78,6 +79,7 @@ export async function buildStore(opts: BuildOptions): Promise<BuildStats> {
     db.exec('BEGIN IMMEDIATE');
     await update(db, files, parser, opts, stats);
     const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    buildSuggestIndex(db);
     stats.decisions = (db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
     setMeta.run('built_at', new Date().toISOString());
     setMeta.run('corpus_dir', path.resolve(opts.corpusDir));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLgo } from '../helpers/collect-io.js';
+import { runLgo } from '../helpers/io.js';
 import { buildFixtureStore, FIXTURE } from '../helpers/export-fixture.js';
 
 let dir: string;
@@ -10,7 +10,7 @@ let db: string;
 beforeAll(async () => ({ dir, db } = await buildFixtureStore()));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const lgo = (...args: string[]) => runLgo(args, { db, cwd: dir });
+const lgo = (...args: string[]) => runLgo(args, { env: { LGO_DB: db }, cwd: dir });
 const csvRows = (text: string, opts: { comment?: string; bom?: boolean } = {}): Record<string, string>[] =>
   parse(text, { columns: true, bom: opts.bom ?? false, ...(opts.comment ? { comment: opts.comment } : {}) });
 
@@ -62,7 +62,7 @@ describe('lgo export payments', () => {
   it('uses the search filters and query: category, organisation, year range', async () => {
     const rows = csvRows((await lgo('export', 'payments', '--category', 'adult care services', '--from', '2022', '--to', '2022')).stdout);
     expect(rows.map((x) => x.ref)).toEqual(['22 000 202']);
-    const wirral = csvRows((await lgo('export', 'payments', '--organisation', 'wirral', 'child', 'need')).stdout);
+    const wirral = csvRows((await lgo('export', 'payments', '--organisation', 'wirral', 'child need')).stdout);
     expect(wirral.map((x) => x.amount)).toEqual(['200', '1000']);
   });
 
@@ -82,7 +82,7 @@ describe('lgo export payments', () => {
   });
 
   it('says to run lgo build when there is no store', async () => {
-    const r = await runLgo(['export', 'payments'], { db: path.join(dir, 'missing.sqlite') });
+    const r = await runLgo(['export', 'payments', '--db', path.join(dir, 'missing.sqlite')], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no search database at .*missing\.sqlite\nhint: run `lgo build`/);
   });

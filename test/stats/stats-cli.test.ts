@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLgo } from '../helpers/collect-io.js';
+import { runLgo } from '../helpers/io.js';
 import { buildFixtureStore } from '../helpers/export-fixture.js';
 
 let dir: string;
@@ -10,7 +10,7 @@ let db: string;
 beforeAll(async () => ({ dir, db } = await buildFixtureStore()));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const lgo = (...args: string[]) => runLgo(args, { db, cwd: dir });
+const lgo = (...args: string[]) => runLgo(args, { env: { LGO_DB: db }, cwd: dir });
 const statsJson = async (...args: string[]) => {
   const r = await lgo('stats', ...args, '--format', 'json');
   expect(r.code, r.stderr).toBe(0);
