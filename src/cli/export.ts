@@ -25,7 +25,8 @@ Examples:
   lgo export payments --category "Adult care services" --from 2021 --to 2021 -o payments.csv --excel
   lgo export payments --organisation Wirral --columns ref,decisionDate,amount,purpose --format jsonl
   lgo export decisions "child in need" --outcome Upheld -o decisions.json
-  lgo export remedies --remedy apology --list-columns
+  lgo export remedies --remedy apology --from 2023 --format jsonl
+  lgo export remedies --list-columns
 
 The attribution (source and re-use terms) goes into FILE.attribution.txt beside -o FILE, or on
 standard error when writing to standard output; --comment puts it in the CSV as a first "# " line.

@@ -1,10 +1,10 @@
 /**
  * @file Row formats for exports and stats: CSV (csv-stringify, RFC 4180), JSONL and a streamed
- * JSON array. Each is a Transform from row arrays (cells in column order) to text, so output
- * is streamed with back-pressure and memory stays constant whatever the number of rows.
+ * JSON array. Each is a Transform from batches of row arrays (cells in column order) to text,
+ * so output is streamed with back-pressure and memory stays constant whatever the number of rows.
  */
 import { Transform } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../errors.js';
 import type { Cell } from './columns.js';
 
@@ -51,54 +51,62 @@ export function checkFormatOptions(format: Format, opts: { comment?: unknown }):
   }
 }
 
+/** Rows per batch between the source and the formatter: per-row stream hops cost more than the rows. */
+export const BATCH_ROWS = 256;
+
 /**
  * Creates the stages for a format, to put between a row source and a destination with
- * `stream.pipeline`: write row arrays into the first, read text from the last.
+ * `stream.pipeline`: write batches of row arrays (see `batches`) in, read text out.
  */
 export function createFormatter(format: Format, columns: readonly OutputColumn[], opts: FormatOptions = {}): Transform[] {
   checkFormatOptions(format, opts);
-  if (format === 'csv') return csvFormatter(columns, opts);
+  if (format === 'csv') return [csvFormatter(columns, opts)];
   return [format === 'jsonl' ? jsonlFormatter(columns) : jsonArrayFormatter(columns)];
 }
 
-function csvFormatter(columns: readonly OutputColumn[], opts: FormatOptions): Transform[] {
+/** Groups rows into arrays of up to `size`, lazily. */
+export function* batches<T>(rows: Iterable<T>, size = BATCH_ROWS): Generator<T[]> {
+  let batch: T[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+function csvFormatter(columns: readonly OutputColumn[], opts: FormatOptions): Transform {
   const guard = opts.excel === true;
   const textCols = columns.map((c) => c.type === 'text');
-  const csv = stringify({
-    header: true,
+  const options = {
     columns: columns.map((c) => c.name),
-    bom: guard,
-    record_delimiter: 'windows', // RFC 4180 says CRLF
+    record_delimiter: 'windows' as const, // RFC 4180 says CRLF
     cast: {
-      boolean: (v) => (v ? 'true' : 'false'),
-      number: (v) => String(v),
+      boolean: (v: boolean) => (v ? 'true' : 'false'),
+      number: (v: number) => String(v),
     },
-  });
-  // The guard runs on text cells only, so amounts stay numbers in the sheet.
-  const prepare = new Transform({
+  };
+  // The BOM, then the comment line, then the header: written once, even for no rows.
+  let preamble: string | null =
+    (guard ? '\uFEFF' : '') + (opts.comment === undefined ? '' : `# ${opts.comment.replace(/[\r\n]+/g, ' ')}\r\n`) + stringify([], { ...options, header: true });
+  const take = (): string => {
+    const p = preamble ?? '';
+    preamble = null;
+    return p;
+  };
+  return new Transform({
     writableObjectMode: true,
-    readableObjectMode: true,
-    transform(row: Cell[], _enc, done) {
-      if (!guard) return done(null, row);
-      done(null, row.map((v, i) => (textCols[i] && typeof v === 'string' ? guardFormula(v) : v)));
+    transform(batch: Cell[][], _enc, done) {
+      // The guard runs on text cells only, so amounts stay numbers in the sheet.
+      const rows = guard ? batch.map((row) => row.map((v, i) => (textCols[i] && typeof v === 'string' ? guardFormula(v) : v))) : batch;
+      done(null, take() + stringify(rows, options));
+    },
+    flush(done) {
+      done(null, take());
     },
   });
-  if (opts.comment === undefined) return [prepare, csv];
-  // The comment goes after the BOM (which csv-stringify writes with its first chunk), before the header.
-  let first = true;
-  const comment = `# ${opts.comment.replace(/[\r\n]+/g, ' ')}\r\n`;
-  const withComment = new Transform({
-    transform(chunk: Buffer | string, _enc, done) {
-      let text = chunk.toString();
-      if (first) {
-        first = false;
-        const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-        text = bom + comment + text.slice(bom.length);
-      }
-      done(null, text);
-    },
-  });
-  return [prepare, csv, withComment];
 }
 
 function toObject(columns: readonly OutputColumn[], row: Cell[]): Record<string, Cell> {
@@ -110,8 +118,8 @@ function toObject(columns: readonly OutputColumn[], row: Cell[]): Record<string,
 function jsonlFormatter(columns: readonly OutputColumn[]): Transform {
   return new Transform({
     writableObjectMode: true,
-    transform(row: Cell[], _enc, done) {
-      done(null, `${JSON.stringify(toObject(columns, row))}\n`);
+    transform(batch: Cell[][], _enc, done) {
+      done(null, batch.map((row) => `${JSON.stringify(toObject(columns, row))}\n`).join(''));
     },
   });
 }
@@ -120,8 +128,8 @@ function jsonArrayFormatter(columns: readonly OutputColumn[]): Transform {
   let count = 0;
   return new Transform({
     writableObjectMode: true,
-    transform(row: Cell[], _enc, done) {
-      done(null, `${count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(toObject(columns, row))}`);
+    transform(batch: Cell[][], _enc, done) {
+      done(null, batch.map((row) => `${count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(toObject(columns, row))}`).join(''));
     },
     flush(done) {
       done(null, count === 0 ? '[]\n' : '\n]\n');

@@ -6,26 +6,38 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, type Transform, type Writable } from 'node:stream';
+import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
+import { batches } from './formats.js';
 
 /**
  * Streams `rows` through `stages` into `dest`, leaving `dest` open (stdout, test collectors).
  * @returns when every row has been handed to `dest`.
  */
-export async function streamTo(rows: Iterable<unknown> | AsyncIterable<unknown>, stages: Transform[], dest: Writable): Promise<void> {
-  await pipeline([Readable.from(rows, { objectMode: true }), ...stages, dest], { end: false });
+export async function streamTo(rows: Iterable<unknown>, stages: Transform[], dest: Writable): Promise<void> {
+  try {
+    await pipeline([Readable.from(batches(rows), { objectMode: true }), ...stages, dest], { end: false });
+  } catch (err) {
+    // The reader went away (`lgo export payments | head`): stop quietly, as Unix tools do.
+    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return;
+    throw err;
+  }
+}
+
+/** Writes one text (a table, a JSON document) to `dest` with back-pressure, leaving it open. */
+export async function writeText(dest: Writable, text: string): Promise<void> {
+  await streamTo([text], [new Transform({ writableObjectMode: true, transform: (batch: string[], _e, done) => done(null, batch.join('')) })], dest);
 }
 
 /**
  * Streams `rows` through `stages` into `file` atomically: the file appears complete or not at
  * all, and an existing file is replaced only on success.
  */
-export async function streamToFile(rows: Iterable<unknown> | AsyncIterable<unknown>, stages: Transform[], file: string): Promise<void> {
+export async function streamToFile(rows: Iterable<unknown>, stages: Transform[], file: string): Promise<void> {
   const tmp = tempName(file);
   try {
-    await pipeline([Readable.from(rows, { objectMode: true }), ...stages, fs.createWriteStream(tmp)]);
+    await pipeline([Readable.from(batches(rows), { objectMode: true }), ...stages, fs.createWriteStream(tmp)]);
     await fsp.rename(tmp, file);
   } catch (err) {
     await fsp.rm(tmp, { force: true });

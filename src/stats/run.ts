@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import { attributionText, shortAttribution } from '../export/attribution.js';
 import { createFormatter } from '../export/formats.js';
-import { streamTo, writeFileAtomic } from '../export/output.js';
+import { streamTo, writeFileAtomic, writeText } from '../export/output.js';
 import { statsSources, type Selection } from '../export/select.js';
 import type { Store } from '../store/open.js';
 import { barChartSvg, histogramSvg } from './chart.js';
@@ -52,8 +52,8 @@ export async function runStats(opts: StatsOptions, stdout: Writable): Promise<St
     const bands = amountHistogram((function* () {
       for (const d of statsSources(db, opts.selection)) (decisions++, yield d);
     })());
-    if (opts.format === 'table') await streamTo([histogramTable(bands)], [], stdout);
-    else if (opts.format === 'json') await streamTo([`${JSON.stringify({ by: 'amount', bands, decisions, source: attribution }, null, 2)}\n`], [], stdout);
+    if (opts.format === 'table') await writeText(stdout, histogramTable(bands));
+    else if (opts.format === 'json') await writeText(stdout, `${JSON.stringify({ by: 'amount', bands, decisions, source: attribution }, null, 2)}\n`);
     else await streamTo(bands.map(bandCells), createFormatter('csv', HISTOGRAM_COLUMNS), stdout);
     if (opts.chart) {
       const bars = bands.map((b) => ({ label: b.short, value: b.payments, shown: String(b.payments) }));
@@ -64,10 +64,10 @@ export async function runStats(opts: StatsOptions, stdout: Writable): Promise<St
   const result = computeStats(statsSources(db, opts.selection), opts.by);
   let groups = sortGroups(result.groups, opts.sort);
   if (opts.top !== undefined) groups = groups.slice(0, opts.top);
-  if (opts.format === 'table') await streamTo([statsTable(result, groups)], [], stdout);
+  if (opts.format === 'table') await writeText(stdout, statsTable(result, groups));
   else if (opts.format === 'json') {
     const json = { by: result.by, sort: opts.sort, groups: groups.map((g) => statsObject(result.by, g)), total: statsObject(result.by, result.total), source: attribution };
-    await streamTo([`${JSON.stringify(json, null, 2)}\n`], [], stdout);
+    await writeText(stdout, `${JSON.stringify(json, null, 2)}\n`);
   } else await streamTo(groups.map(statsCells), createFormatter('csv', statsColumns(result.by)), stdout);
   if (opts.chart) {
     const measure = opts.measure ?? (opts.sort === 'key' ? 'decisions' : opts.sort);
