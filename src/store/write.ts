@@ -18,7 +18,7 @@ export function ftsText(record: DecisionRecord): FtsText {
   return {
     summary: record.summary ?? '',
     headings: record.sections.map((s) => s.heading).filter(Boolean).join('\n'),
-    organisation: record.organisation,
+    organisation: record.organisation ?? '',
     body: record.sections.map((s) => s.paragraphs.join('\n')).join('\n\n'),
   };
 }
@@ -62,7 +62,7 @@ export function recordWriter(db: Store): RecordWriter {
       const id = Number(
         insDecision.run({
           ref: record.ref,
-          organisation: record.organisation,
+          organisation: record.organisation ?? '', // lgo-export stopgap until search handles the nullable organisation from main
           category: record.category,
           subcategory: record.subcategory,
           outcome: record.outcome,
