@@ -174,7 +174,7 @@ export function generate({ count, out, seed = 1, start = 0 }) {
   if (path.resolve(out).startsWith(path.join(ROOT, 'corpus'))) throw new Error('synthetic decisions never go into corpus/');
   const pools = readSeeds();
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'SYNTHETIC.md'), `${SYNTHETIC_NOTE}\n`);
+  fs.writeFileSync(path.join(out, 'SYNTHETIC'), `${SYNTHETIC_NOTE}\n`);
   let bytes = 0;
   for (let i = start; i < start + count; i++) {
     const r = rng(seed * 1_000_003 + i);

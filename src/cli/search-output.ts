@@ -26,7 +26,7 @@ function plainSnippet(h: SearchHit, tty: boolean): string {
 export function formatTable(result: SearchResult, tty: boolean): string {
   return result.hits
     .map((h) => {
-      const head = [h.ref, h.organisation, h.decisionDate ?? 'date unknown', h.outcome ?? 'outcome unknown', h.paymentTotal > 0 ? pounds(h.paymentTotal) : null].filter(Boolean).join('  ');
+      const head = [h.ref, h.organisation ?? 'organisation unknown', h.decisionDate ?? 'date unknown', h.outcome ?? 'outcome unknown', h.paymentTotal > 0 ? pounds(h.paymentTotal) : null].filter(Boolean).join('  ');
       const cat = [h.category, h.subcategory].filter(Boolean).join(' > ');
       const lines = [tty ? `${BOLD[0]}${head}${BOLD[1]}` : head];
       if (cat) lines.push(`  ${tty ? `${DIM[0]}${cat}${DIM[1]}` : cat}`);

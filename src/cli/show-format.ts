@@ -30,7 +30,7 @@ function paymentLines(r: DecisionRecord): string[] {
 /** Plain text, for a terminal or a pager. */
 export function showText(r: DecisionRecord): string {
   const width = Math.max(...fields(r).map(([k]) => k.length));
-  const out = [`${r.organisation} (${r.ref})`, ''];
+  const out = [`${r.organisation ?? 'Decision'} (${r.ref})`, ''];
   for (const [k, v] of fields(r)) out.push(`${k.padEnd(width)}  ${v}`);
   if (r.remedies.length) out.push('', 'Remedies', ...remedyLines(r).map((l) => `  - ${l}`));
   if (r.payments.length) out.push('', 'Payments', ...paymentLines(r).map((l) => `  - ${l}`));
@@ -45,7 +45,7 @@ export function showText(r: DecisionRecord): string {
 
 /** Markdown, for notes and reports. */
 export function showMarkdown(r: DecisionRecord): string {
-  const out = [`# ${r.organisation} (${r.ref})`, '', '| Field | Value |', '|---|---|'];
+  const out = [`# ${r.organisation ?? 'Decision'} (${r.ref})`, '', '| Field | Value |', '|---|---|'];
   for (const [k, v] of fields(r)) out.push(`| ${k} | ${v.replace(/\|/g, '\\|')} |`);
   if (r.remedies.length) out.push('', '## Remedies', '', ...remedyLines(r).map((l) => `- ${l}`));
   if (r.payments.length) out.push('', '## Payments', '', ...paymentLines(r).map((l) => `- ${l}`));

@@ -46,7 +46,7 @@ export async function runExport(opts: ExportOptions, stdout: Writable): Promise<
   const columns = selectColumns(set, opts.columns);
   const attribution = attributionText(opts.date ?? new Date().toISOString().slice(0, 10));
   const stages = createFormatter(opts.format, columns, { excel: opts.excel ?? false, ...(opts.comment ? { comment: attribution } : {}) });
-  const sources = exportSources(opts.db, opts.kind, opts.selection);
+  const sources = exportSources(opts.db, opts.kind, opts.selection, { summary: columns.some((c) => c.name === 'summary') });
   let rows = 0;
   function* counted(): Generator<unknown> {
     for (const cells of toCells(sources, columns)) {

@@ -60,14 +60,16 @@ export function selectionWhere(sel: Selection): Where {
   return { sql: parts.join(' AND '), params };
 }
 
-const DECISION_COLS = `d.ref, d.organisation, d.category, d.subcategory, d.outcome, d.outcome_inferred, d.decision_date,
-  d.url, d.document_type, d.summary, d.decision_maker, d.payment_total`;
+// The summary lives in `records` (apart from the small decision rows): read only when asked for.
+const decisionCols = (summary: boolean): string => `d.ref, d.organisation, d.category, d.subcategory, d.outcome, d.outcome_inferred,
+  d.decision_date, d.url, d.document_type, d.decision_maker, d.payment_total,
+  ${summary ? '(SELECT rec.summary FROM records rec WHERE rec.decision_id = d.id)' : 'NULL'} AS summary`;
 // Stable, documented order: by decision date (unknown dates first), then reference.
 const ORDER = 'd.decision_date, d.ref';
 
 interface DecisionSqlRow {
   ref: string;
-  organisation: string;
+  organisation: string | null;
   category: string | null;
   subcategory: string | null;
   outcome: string | null;
@@ -122,10 +124,12 @@ interface RemedySqlRow extends DecisionSqlRow {
 
 /**
  * Streams the row sources of an export: one per payment (within the amount bounds), per
- * remedy, or per decision, ordered by decision date, reference and position.
+ * remedy, or per decision, ordered by decision date, reference and position. The summary is
+ * read only with `opts.summary` (it is a column few exports ask for).
  * @example for (const [d, p] of exportSources(db, 'payments', { filters: { category: 'Housing' } })) ...
  */
-export function exportSources(db: Store, kind: ExportKind, sel: Selection): Iterable<RowSource> {
+export function exportSources(db: Store, kind: ExportKind, sel: Selection, opts: { summary?: boolean } = {}): Iterable<RowSource> {
+  const DECISION_COLS = decisionCols(opts.summary ?? false);
   // Compiled and prepared now, so a bad filter fails before any output is started.
   const w = selectionWhere(sel);
   if (kind === 'payments') {
@@ -171,7 +175,7 @@ function* mapRows<R, T>(rows: IterableIterator<R>, f: (r: R) => T): Generator<T>
 }
 
 interface StatsSqlRow {
-  organisation: string;
+  organisation: string | null;
   category: string | null;
   subcategory: string | null;
   outcome: string | null;

@@ -6,7 +6,7 @@
 import { UsageError } from '../errors.js';
 import type { DecisionRecord } from '../schema/record.js';
 import type { Store } from '../store/open.js';
-import { compileFilters, type Filters } from './filters.js';
+import { compileFilters, type Filters, type WhereClause } from './filters.js';
 import { compileQuery, type CompiledQuery } from './query.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 
@@ -21,10 +21,14 @@ export const FIELD_WEIGHTS = [8, 4, 2, 1] as const;
 
 /**
  * At most this many matches are ranked by BM25. A word found in nearly every decision would
- * otherwise cost a score per decision (80 ms at 60,000): past the cap, the newest-added matches
+ * otherwise cost a score per decision (80 ms at 60,000; about 5 ms per 1,000 ranked): past the cap, the newest-added matches
  * are ranked. The total stays exact.
  */
-export const RANK_CAP = 4000;
+export const RANK_CAP = 2000;
+
+/** Counting stops here: an exact count of 50,000 phrase matches costs more than the search itself
+ * (`lgo stats` counts exactly). */
+export const COUNT_CAP = 5_000;
 
 export interface SearchRequest {
   query: string;
@@ -38,7 +42,7 @@ export interface SearchRequest {
 
 export interface SearchHit {
   ref: string;
-  organisation: string;
+  organisation: string | null;
   decisionDate: string | null;
   outcome: string | null;
   category: string | null;
@@ -51,7 +55,10 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** Matching decisions, counted up to COUNT_CAP. */
   total: number;
+  /** True when counting stopped at COUNT_CAP: "more than `total`". */
+  totalIsMinimum: boolean;
   /** True when only the newest RANK_CAP matches were ranked (a very common query). */
   rankCapped: boolean;
   hits: SearchHit[];
@@ -61,7 +68,7 @@ export interface SearchResult {
 interface Row {
   id: number;
   ref: string;
-  organisation: string;
+  organisation: string | null;
   decision_date: string | null;
   outcome: string | null;
   category: string | null;
@@ -92,35 +99,34 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
   if (sort === 'relevance' && !query.match) throw new UsageError('--sort relevance needs a query', { hint: 'give words to search for, or use --sort date' });
 
   let rows: Row[];
-  let total: number;
   let rankCapped = false;
+  const counted = countMatches(db, query.match, where);
   if (!query.match) {
-    total = (db.prepare(`SELECT count(*) AS n FROM decisions d WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
     rows = db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE ${where.sql} ORDER BY ${ORDER[sort as 'date']} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as Row[];
-  } else {
+  } else if (sort === 'relevance') {
     const from = `decisions_fts f JOIN decisions d ON d.id = f.rowid WHERE f.decisions_fts MATCH ? AND ${where.sql}`;
     const params = [query.match, ...where.params];
-    total = (db.prepare(`SELECT count(*) AS n FROM ${from}`).get(...params) as { n: number }).n;
-    if (sort === 'relevance') {
-      // Bound the ranking work: past RANK_CAP matches, rank only those with the newest ids.
-      let bound = 0;
-      if (total > RANK_CAP && offset + limit <= RANK_CAP) {
-        const row = db.prepare(`SELECT f.rowid AS id FROM ${from} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`).get(...params, RANK_CAP - 1) as { id: number } | undefined;
-        if (row) {
-          bound = row.id;
-          rankCapped = true;
-        }
+    // Bound the ranking work: past RANK_CAP matches, rank only those with the newest ids.
+    let bound = 0;
+    if (counted.total > RANK_CAP && offset + limit <= RANK_CAP) {
+      const row = db.prepare(`SELECT f.rowid AS id FROM ${from} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`).get(...params, RANK_CAP - 1) as { id: number } | undefined;
+      if (row) {
+        bound = row.id;
+        rankCapped = true;
       }
-      const weights = FIELD_WEIGHTS.join(', ');
-      rows = db
-        .prepare(`SELECT ${COLS}, -bm25(decisions_fts, ${weights}) AS score FROM ${from} AND f.rowid >= ? ORDER BY bm25(decisions_fts, ${weights}) LIMIT ? OFFSET ?`)
-        .all(...params, bound, limit, offset) as Row[];
-    } else {
-      rows = db.prepare(`SELECT ${COLS}, NULL AS score FROM ${from} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
     }
+    const weights = FIELD_WEIGHTS.join(', ');
+    rows = db
+      .prepare(`SELECT ${COLS}, -bm25(decisions_fts, ${weights}) AS score FROM ${from} AND f.rowid >= ? ORDER BY bm25(decisions_fts, ${weights}) LIMIT ? OFFSET ?`)
+      .all(...params, bound, limit, offset) as Row[];
+  } else {
+    // Walk the date (or payment) order and keep the matches: no per-match sort of the whole set.
+    rows = db
+      .prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?) AND ${where.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`)
+      .all(query.match, ...where.params, limit, offset) as Row[];
   }
   const words = req.snippetWords ?? 30;
-  const recordOf = db.prepare('SELECT record_json FROM decisions WHERE id = ?').pluck();
+  const recordOf = db.prepare('SELECT record_json FROM records WHERE decision_id = ?').pluck();
   const hits = rows.map((r) => ({
     ref: r.ref,
     organisation: r.organisation,
@@ -133,7 +139,7 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     score: r.score === null ? null : Math.round(r.score * 1000) / 1000,
     snippet: words > 0 ? makeSnippet(JSON.parse(recordOf.get(r.id) as string) as DecisionRecord, query.words, query.prefixes, words) : null,
   }));
-  return { total, rankCapped, hits, query };
+  return { total: counted.total, totalIsMinimum: counted.capped, rankCapped, hits, query };
 }
 
 /**
@@ -141,6 +147,18 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
  * @example getDecision(db, '19 020 817')?.organisation
  */
 export function getDecision(db: Store, ref: string): DecisionRecord | null {
-  const json = db.prepare('SELECT record_json FROM decisions WHERE ref = ?').pluck().get(ref) as string | undefined;
+  const json = db.prepare('SELECT r.record_json FROM records r JOIN decisions d ON d.id = r.decision_id WHERE d.ref = ?').pluck().get(ref) as string | undefined;
   return json ? (JSON.parse(json) as DecisionRecord) : null;
+}
+
+/** Counts matches, stopping at COUNT_CAP; without filters the index alone answers. */
+function countMatches(db: Store, match: string | null, where: WhereClause): { total: number; capped: boolean } {
+  const inner = !match
+    ? `SELECT 1 FROM decisions d WHERE ${where.sql}`
+    : where.sql === '1'
+      ? 'SELECT 1 FROM decisions_fts WHERE decisions_fts MATCH ?'
+      : `SELECT 1 FROM decisions_fts f JOIN decisions d ON d.id = f.rowid WHERE f.decisions_fts MATCH ? AND ${where.sql}`;
+  const params = match ? [match, ...where.params] : where.params;
+  const n = db.prepare(`SELECT count(*) FROM (${inner} LIMIT ?)`).pluck().get(...params, COUNT_CAP + 1) as number;
+  return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
 }

@@ -16,7 +16,8 @@ export interface Snippet {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 function fold(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  // Only non-ASCII words need unicode folding (é -> e), as the FTS5 tokenizer does.
+  return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 interface Tok {
@@ -42,8 +43,12 @@ export function makeSnippet(record: DecisionRecord, words: string[], prefixes: s
   if (record.summary) passages.push({ field: 'summary', text: record.summary });
   for (const s of record.sections) for (const p of s.paragraphs) passages.push({ field: s.heading || 'text', text: p });
   let best: { field: string; text: string; toks: Tok[]; distinct: number } | null = null;
+  const needles = [...wordSet, ...prefixes];
   for (const p of passages) {
-    if (wordSet.size + prefixes.length === 0) break;
+    if (needles.length === 0) break;
+    // Cheap pre-check before tokenizing: most paragraphs hold none of the words.
+    const lower = p.text.toLowerCase();
+    if (!needles.some((n) => lower.includes(n)) && /^[\x00-\x7f]*$/.test(p.text)) continue;
     const toks: Tok[] = [];
     const seen = new Set<string>();
     for (const m of p.text.matchAll(WORD)) {

@@ -72,6 +72,10 @@ export async function buildStore(opts: BuildOptions): Promise<BuildStats> {
   const target = full ? `${opts.dbPath}.tmp-${process.pid}` : opts.dbPath;
   if (full) fs.rmSync(target, { force: true });
   const db = full ? createStore(target) : openStore(target);
+  // A full build writes a temp file renamed only when complete, so it needs no journal of its own.
+  if (full) db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -131072');
   const stats: BuildStats = { full, files: files.length, parsed: 0, added: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0, decisions: 0, warnings: [], durationMs: 0, dbPath: opts.dbPath };
   const parser = opts.parse ? inThreadParser(opts.parse) : await defaultParser(full ? files.length : 0, opts.workers);
   let committed = false;

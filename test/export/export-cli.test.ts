@@ -71,6 +71,14 @@ describe('lgo export payments', () => {
     expect(r.stdout).toBe('amount,ref,status\r\n200,21 000 101,endorsed_offer\r\n150,21 000 404,agreed\r\n');
   });
 
+  it('reads the summary (kept apart from the decision rows) only when asked for', async () => {
+    const rows = csvRows((await lgo('export', 'decisions', '--columns', 'ref,summary', '--from', '2022')).stdout);
+    expect(rows).toEqual([
+      { ref: '22 000 202', summary: 'The Council charged for care wrongly.' },
+      { ref: '22 000 303', summary: 'No fault in the assessment.' },
+    ]);
+  });
+
   it('rejects an unknown column or format with exit 2 and a hint', async () => {
     const bad = await lgo('export', 'payments', '--columns', 'ref,amount_gbp');
     expect(bad.code).toBe(2);
