@@ -6,7 +6,7 @@
  * peak resident memory (maxRSS) is its own; a run over a tenth of the rows shows whether
  * memory grows with the number of rows (it should not: rows are streamed).
  *
- *   npm run build && npm run bench:export [-- --count 60000 --dir .bench/export-60000]
+ *   npm run build && npm run bench:export [-- --count 60000 --dir .bench/export-60000 --parser real|simple]
  *
  * The pages and the store are kept in --dir and reused by later runs.
  */
@@ -21,7 +21,7 @@ const DIST = path.join(ROOT, 'dist');
 const dist = (p) => import(pathToFileURL(path.join(DIST, p)).href);
 
 function args(argv) {
-  const out = { count: 60000, dir: null, child: null };
+  const out = { count: 60000, dir: null, child: null, parser: 'real' };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '');
     out[key] = argv[++i];
@@ -69,7 +69,7 @@ async function ensureStore(a) {
     fs.rmSync(db);
   }
   const pages = path.join(a.dir, 'pages');
-  if (!fs.existsSync(path.join(pages, 'SYNTHETIC.md'))) {
+  if (!fs.existsSync(path.join(pages, 'SYNTHETIC'))) {
     const { generate } = await import('./gen-synthetic.mjs');
     const t = performance.now();
     generate({ count: a.count, out: pages, seed: 1 });
@@ -77,7 +77,9 @@ async function ensureStore(a) {
   }
   const { buildStore } = await dist('store/build.js');
   const t = performance.now();
-  const stats = await buildStore({ corpusDir: pages, dbPath: db });
+  // The real parser by default (realistic payments and remedies); --parser simple is quicker.
+  const parse = a.parser === 'simple' ? (await import('./simple-parse.mjs')).simpleParse : undefined;
+  const stats = await buildStore({ corpusDir: pages, dbPath: db, ...(parse ? { parse } : {}) });
   process.stderr.write(`built the store: ${stats.decisions} decisions (${stats.skipped} skipped) in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
   if (stats.decisions < a.count * 0.95) {
     throw new Error(`only ${stats.decisions} of ${a.count} pages became decisions: is the real parser on this branch (git merge main)?`);

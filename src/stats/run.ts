@@ -75,7 +75,9 @@ export async function runStats(opts: StatsOptions, stdout: Writable): Promise<St
     const show = axis === 'percent' ? percent : axis === 'pounds' ? pounds : (n: number | null) => String(n ?? '');
     const bars = groups.map((g) => ({ label: g.key.join(' · '), value: g[measure] ?? 0, shown: show(g[measure]) }));
     const title = `${MEASURE_TITLES[measure]} by ${result.by.join(' and ')}`;
-    const what = `${groups.length} group${groups.length === 1 ? '' : 's'} of ${result.total.decisions} decisions`;
+    const n = result.groups.length;
+    const shownGroups = groups.length < n ? `the first ${groups.length} of ${n} groups` : `${n} group${n === 1 ? '' : 's'}`;
+    const what = `${shownGroups}, ${result.total.decisions.toLocaleString('en-GB')} decisions`;
     await writeFileAtomic(opts.chart, barChartSvg({ title, subtitle: subtitle(opts, what), bars, axis, source: shortAttribution() }));
   }
   return { groups: groups.length, decisions: result.total.decisions, attribution };
