@@ -82,7 +82,10 @@ export function registerExport(program: Command, io: CliIo): void {
       const noun = { payments: 'payment', remedies: 'remedy', decisions: 'decision' }[kind];
       const where = output ? ` to ${flags.output}` : '';
       io.stderr.write(`lgo: exported ${result.rows} ${noun} row${result.rows === 1 ? '' : 's'}${where}\n`);
-      if (result.sidecar) io.stderr.write(`lgo: attribution in ${path.relative(io.cwd, result.sidecar) || result.sidecar}\n`);
+      if (result.sidecar) {
+        const rel = path.relative(io.cwd, result.sidecar);
+        io.stderr.write(`lgo: attribution in ${rel.startsWith('..') || path.isAbsolute(rel) ? result.sidecar : rel}\n`);
+      }
       else if (!flags.comment) io.stderr.write(`${result.attribution}\n`);
     });
 }
