@@ -65,7 +65,7 @@ export function registerExport(program: Command, io: CliIo): void {
       const output = flags.output === undefined || flags.output === '-' ? undefined : path.resolve(io.cwd, flags.output);
       const format = parseFormat(flags.format ?? formatFromName(output));
       // Every option is checked before the store is opened (or built on first use).
-      checkFormatOptions(format, { comment: flags.comment });
+      checkFormatOptions(format, { comment: flags.comment, excel: flags.excel });
       selectColumns(COLUMN_SETS[kind] as (typeof COLUMN_SETS)['payments'], flags.columns);
       const selection = selectionFrom(query, flags);
       selectionWhere(selection);

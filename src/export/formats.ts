@@ -44,10 +44,14 @@ export function guardFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** Throws UsageError for options the format cannot carry (a comment line in JSON). */
-export function checkFormatOptions(format: Format, opts: { comment?: unknown }): void {
-  if (format !== 'csv' && opts.comment !== undefined && opts.comment !== false) {
+/** Throws UsageError for options the format cannot carry (a comment line or a BOM in JSON). */
+export function checkFormatOptions(format: Format, opts: { comment?: unknown; excel?: unknown }): void {
+  if (format === 'csv') return;
+  if (opts.comment !== undefined && opts.comment !== false) {
     throw new UsageError('--comment puts the attribution into CSV only', { code: 'comment-not-csv', hint: 'for JSON and JSONL use -o FILE (the attribution goes into FILE.attribution.txt)' });
+  }
+  if (opts.excel !== undefined && opts.excel !== false) {
+    throw new UsageError(`--excel is for CSV opened in a spreadsheet, not ${format.toUpperCase()}`, { code: 'excel-not-csv', hint: 'use --format csv --excel, or drop --excel' });
   }
 }
 

@@ -87,6 +87,9 @@ describe('lgo export payments', () => {
     expect((await lgo('export', 'payments', '--format', 'xlsx')).code).toBe(2);
     expect((await lgo('export', 'refunds')).stderr).toContain('use one of: payments, remedies, decisions');
     expect((await lgo('export', 'payments', '--format', 'jsonl', '--comment')).code).toBe(2);
+    const excelJson = await lgo('export', 'payments', '-o', 'p.json', '--excel');
+    expect(excelJson.code).toBe(2);
+    expect(excelJson.stderr).toContain('--excel is for CSV');
   });
 
   it('says to run lgo build when there is no store', async () => {
