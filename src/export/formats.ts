@@ -58,6 +58,9 @@ export function checkFormatOptions(format: Format, opts: { comment?: unknown; ex
 /** Rows per batch between the source and the formatter: per-row stream hops cost more than the rows. */
 export const BATCH_ROWS = 256;
 
+/** Batches a stage may queue: a few, so rows wait in SQLite, not in memory (objectMode's default is 16). */
+export const QUEUED_BATCHES = 2;
+
 /**
  * Creates the stages for a format, to put between a row source and a destination with
  * `stream.pipeline`: write batches of row arrays (see `batches`) in, read text out.
@@ -102,6 +105,7 @@ function csvFormatter(columns: readonly OutputColumn[], opts: FormatOptions): Tr
   };
   return new Transform({
     writableObjectMode: true,
+    writableHighWaterMark: QUEUED_BATCHES,
     transform(batch: Cell[][], _enc, done) {
       // The guard runs on text cells only, so amounts stay numbers in the sheet.
       const rows = guard ? batch.map((row) => row.map((v, i) => (textCols[i] && typeof v === 'string' ? guardFormula(v) : v))) : batch;
@@ -122,6 +126,7 @@ function toObject(columns: readonly OutputColumn[], row: Cell[]): Record<string,
 function jsonlFormatter(columns: readonly OutputColumn[]): Transform {
   return new Transform({
     writableObjectMode: true,
+    writableHighWaterMark: QUEUED_BATCHES,
     transform(batch: Cell[][], _enc, done) {
       done(null, batch.map((row) => `${JSON.stringify(toObject(columns, row))}\n`).join(''));
     },
@@ -132,6 +137,7 @@ function jsonArrayFormatter(columns: readonly OutputColumn[]): Transform {
   let count = 0;
   return new Transform({
     writableObjectMode: true,
+    writableHighWaterMark: QUEUED_BATCHES,
     transform(batch: Cell[][], _enc, done) {
       done(null, batch.map((row) => `${count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(toObject(columns, row))}`).join(''));
     },

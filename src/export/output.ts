@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
-import { batches } from './formats.js';
+import { batches, QUEUED_BATCHES } from './formats.js';
 
 /**
  * Streams `rows` through `stages` into `dest`, leaving `dest` open (stdout, test collectors).
@@ -17,7 +17,7 @@ import { batches } from './formats.js';
  */
 export async function streamTo(rows: Iterable<unknown>, stages: Transform[], dest: Writable): Promise<void> {
   try {
-    await pipeline([Readable.from(batches(rows), { objectMode: true }), ...stages, dest], { end: false });
+    await pipeline([Readable.from(batches(rows), { objectMode: true, highWaterMark: QUEUED_BATCHES }), ...stages, dest], { end: false });
   } catch (err) {
     // The reader went away (`lgo export payments | head`): stop quietly, as Unix tools do.
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return;
@@ -37,7 +37,7 @@ export async function writeText(dest: Writable, text: string): Promise<void> {
 export async function streamToFile(rows: Iterable<unknown>, stages: Transform[], file: string): Promise<void> {
   const tmp = tempName(file);
   try {
-    await pipeline([Readable.from(batches(rows), { objectMode: true }), ...stages, fs.createWriteStream(tmp)]);
+    await pipeline([Readable.from(batches(rows), { objectMode: true, highWaterMark: QUEUED_BATCHES }), ...stages, fs.createWriteStream(tmp)]);
     await fsp.rename(tmp, file);
   } catch (err) {
     await fsp.rm(tmp, { force: true });
