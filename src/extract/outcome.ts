@@ -10,8 +10,9 @@ const UPHELD = /\b(?:i|we) (?:uphold|have upheld|upheld|am upholding)\b/i;
 const CLOSED = /\b(?:i|we|the ombudsman) (?:will|shall|did|have decided|decided|has decided) not (?:to )?investigate\b|\b(?:i|we) (?:will|shall) not (?:be )?(?:investigat|consider)/i;
 /** "no fault", "did not find fault", "not at fault", "no evidence of fault". */
 const NO_FAULT = /\bno (?:evidence of )?fault\b|\bnot (?:found|find|identified) (?:any )?(?:evidence of )?fault\b|\bdid not find (?:any )?(?:evidence of )?fault\b|\bnot at fault\b|\bwithout fault\b|\bnot (?:be )?fault\b/i;
+const NO_FAULT_ALL = new RegExp(NO_FAULT.source, 'gi');
 /** "found fault", "find the Council at fault", "This was fault", "fault by the Council causing injustice". */
-const FAULT = /\b(?:found|find|finds|identified)\b[^.]{0,60}\bfault\b|\b(?:was|is|were|are) (?:also )?fault\b|\bat fault\b|\bfaults? by the\b|\bfaults? (?:which|that) caused\b/i;
+const FAULT = /\bfault found\b|\b(?:found|find|finds|identified)\b[^.]{0,60}\bfault\b|\b(?:was|is|were|are) (?:also )?fault\b|\bat fault\b|\bfaults? by the\b|\bfaults? (?:which|that) caused\b/i;
 
 /** Sentences reporting the complainant's view, which say nothing of the decision's finding. */
 const REPORTED = /\b(?:complains?|complained|says?|said|alleges?|alleged|believes?|feels?|asked|wants?)\b/i;
@@ -28,7 +29,8 @@ export function inferOutcome(paragraphs: string[]): string | null {
     if (sentences.some((s) => NOT_UPHELD.test(s))) return 'Not upheld';
     if (sentences.some((s) => UPHELD.test(s))) return 'Upheld';
     if (sentences.some((s) => CLOSED.test(s))) return 'Closed after initial enquiries';
-    if (sentences.some((s) => FAULT.test(s) && !NO_FAULT.test(s))) return 'Upheld';
+    // "no fault in the decision but fault in how it handled the complaint" still finds fault.
+    if (sentences.some((s) => FAULT.test(s.replace(NO_FAULT_ALL, ' ')))) return 'Upheld';
     if (sentences.some((s) => NO_FAULT.test(s))) return 'Not upheld';
   }
   return null;

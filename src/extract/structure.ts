@@ -70,13 +70,14 @@ export function readSkeleton(blocks: Block[]): Skeleton {
   let topKind: SectionKind = 'other';
   let summaryOpen = false;
   const summaryParts: string[] = [];
+  let skippedSubject = false;
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const text = normaliseQuotes(b.text);
     const beforeBody = sk.sections.length === 0 && sk.summary === null && !summaryOpen;
 
-    if (!sk.title && beforeBody && b.type !== 'item') {
+    if (!sk.title && beforeBody && b.type !== 'item' && b.text.length < 250) {
       const t = TITLE_LINE.exec(b.text);
       if (t) {
         sk.title = { organisation: t[1]!.trim(), ref: t[2]! };
@@ -89,6 +90,12 @@ export function readSkeleton(blocks: Block[]): Skeleton {
       }
     }
     if (beforeBody || (sk.sections.length === 0 && !summaryOpen)) {
+      // A compact rendering may put several label/value pairs on one line.
+      const pairs = b.type !== 'item' && b.text.length < 300 ? splitHeaderPairs(text) : null;
+      if (pairs) {
+        for (const [label, value] of pairs) if (!sk.header.has(label)) sk.header.set(label, value);
+        continue;
+      }
       const h = HEADER_LINE.exec(text);
       if (h && b.type !== 'item' && h[2]!.length < 120) {
         let value = h[2]!.trim();
@@ -103,22 +110,33 @@ export function readSkeleton(blocks: Block[]): Skeleton {
       sk.sawFinalDecisionMarker = true;
       continue;
     }
+    const inline = /^the ombudsman'?s final decision:?\s+summary\s*:\s*(.+)$/i.exec(text);
+    if (inline && sk.summary === null) {
+      sk.sawFinalDecisionMarker = true;
+      sk.summary = b.text.slice(b.text.length - inline[1]!.length).trim();
+      continue;
+    }
     const sign = SIGN_OFF.exec(text);
     if (sign && b.type !== 'item' && b.text.length < 120) {
       sk.signOffs.push(sign[1]!.trim());
       continue;
     }
-    if (sk.summary === null && sk.sections.length === 0) {
+    if (sk.summary === null && sk.sections.every((x) => x.kind === 'other')) {
       const s = SUMMARY_LINE.exec(b.text);
       if (s && s[1]) {
         // The Summary is one paragraph (domain.md): the label's own line.
         sk.summary = s[1].trim();
         continue;
       }
-      if (s || (b.type === 'heading' && /^summary:?$/i.test(b.text))) {
+      if (s || (b.type === 'heading' && /^(?:report )?summary:?$/i.test(b.text))) {
         summaryOpen = true; // the label stands alone: the next paragraph is the Summary
         continue;
       }
+    }
+    // A report's summary may open with a subject line ("Education - school transport").
+    if (b.type === 'heading' && summaryOpen && !skippedSubject && headingKind(b.text) === 'other') {
+      skippedSubject = true;
+      continue;
     }
     if (b.type === 'heading') {
       if (summaryOpen) {
@@ -145,4 +163,16 @@ export function readSkeleton(blocks: Block[]): Skeleton {
   }
   if (summaryOpen) sk.summary = summaryParts.join(' ').trim() || null;
   return sk;
+}
+
+/** "Category : A > B Decision : Upheld Decision date : 03 Jun 2021" on one line: two or more pairs, else null. */
+function splitHeaderPairs(text: string): Array<[string, string]> | null {
+  const re = /\b(category|decision date|date of decision|decision)\s*:\s*/gi;
+  const hits = [...text.matchAll(re)];
+  if (hits.length < 2 || hits[0]!.index !== 0) return null;
+  return hits.map((m, i) => {
+    const end = i + 1 < hits.length ? hits[i + 1]!.index : text.length;
+    const label = m[1]!.toLowerCase() === 'date of decision' ? 'decision date' : m[1]!.toLowerCase();
+    return [label, text.slice(m.index + m[0].length, end).trim()];
+  });
 }

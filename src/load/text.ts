@@ -3,7 +3,7 @@
  * One paragraph per line; list items carry markers (`  1. `, `- `, `    • `, `a) `);
  * indentation gives nesting; headings are short unmarked lines without closing punctuation.
  */
-import { block, fold, type Block } from './blocks.js';
+import { foldedBlock as block, fold, type Block } from './blocks.js';
 import { ITEM_MARKER, looksLikeHeading } from '../extract/patterns.js';
 
 /**

@@ -13,16 +13,16 @@ import { TITLE_LINE } from '../extract/patterns.js';
 export function checkIsDecision(name: string, raw: string, blocks: Block[], hasRef: boolean): void {
   if (raw.trim().length === 0) throw new NotADecisionError(`${name}: the file is empty`, { code: 'empty' });
   const text = blocks.map((b) => b.text).join('\n');
-  if (/your search has (?:\d[\d,]*|no) results?/i.test(raw) || blocks.filter((b) => TITLE_LINE.test(b.text)).length >= 3) {
+  if (/your search has (?:\d[\d,]*|no) results?/i.test(raw.slice(0, 20000)) || blocks.filter((b) => b.text.length < 200 && TITLE_LINE.test(b.text)).length >= 3) {
     throw new NotADecisionError(`${name}: this is a search results listing, not a decision page`, { code: 'listing' });
   }
   if (text.trim().length === 0) {
     throw new NotADecisionError(`${name}: only cookie/privacy or site navigation text, no decision`, { code: 'cookie-wall' });
   }
-  if (/\b(?:captcha|are you a robot|verify you are human|checking your browser|access denied|request unsuccessful)\b/i.test(text) && !hasRef) {
+  if (!hasRef && /\b(?:captcha|are you a robot|verify you are human|checking your browser|access denied|request unsuccessful)\b/i.test(text)) {
     throw new NotADecisionError(`${name}: a bot challenge or access-denied page, not a decision`, { code: 'challenge' });
   }
-  if (/\b(?:page not found|404|error occurred|server error|service unavailable|no longer available)\b/i.test(text.slice(0, 600)) && !hasRef) {
+  if (!hasRef && /\b(?:page not found|404|error occurred|server error|service unavailable|no longer available)\b/i.test(text.slice(0, 600))) {
     throw new NotADecisionError(`${name}: an error page ("${text.slice(0, 60).replace(/\s+/g, ' ')}"), not a decision`, { code: 'error-page' });
   }
   if (!hasRef) {
