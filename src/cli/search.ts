@@ -65,12 +65,12 @@ export function registerSearch(program: Command, io: CliIo): void {
         const out = await import('./search-output.js');
         if (format === 'json') await write(io.stdout, `${JSON.stringify({ query, total: result.total, totalIsMinimum: result.totalIsMinimum, offset, limit, hits: result.hits.map(out.hitJson) }, null, 2)}\n`);
         else if (format === 'jsonl') await write(io.stdout, result.hits.map((h) => `${JSON.stringify(out.hitJson(h))}\n`).join(''));
-        else if (format === 'csv') await write(io.stdout, out.formatCsv(result));
+        else if (format === 'csv') await write(io.stdout, await out.formatCsv(result));
         else await write(io.stdout, out.formatTable(result, io.stdoutIsTTY));
         if (result.total === 0) await explainNoHits(db, query, filters, compiled, io);
         else if (format === 'table') {
           const shown = result.hits.length ? `${offset + 1}-${offset + result.hits.length}` : 'none';
-          const count = `${result.totalIsMinimum ? 'more than ' : ''}${result.total.toLocaleString('en-GB')}`;
+          const count = `${result.totalIsMinimum ? 'more than ' : ''}${result.total}`;
           io.stderr.write(`${count} decision${result.total === 1 ? '' : 's'} match (showing ${shown})${result.rankCapped ? '; very common words: the newest matches are ranked' : ''}\n`);
         }
       } finally {

@@ -83,7 +83,7 @@ export async function buildStore(opts: BuildOptions): Promise<BuildStats> {
     db.exec('BEGIN IMMEDIATE');
     await update(db, files, parser, opts, stats);
     const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    buildSuggestIndex(db);
+    buildSuggestIndex(db, { full, changed: stats.added + stats.updated + stats.removed });
     stats.decisions = (db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
     setMeta.run('built_at', new Date().toISOString());
     setMeta.run('corpus_dir', path.resolve(opts.corpusDir));
