@@ -60,6 +60,9 @@ export function registerStats(program: Command, io: CliIo): void {
       if (measure === 'key') throw new UsageError('--measure key is not a number to chart', { hint: 'use a measure such as decisions or paymentsTotal' });
       const chart = flags.chart ? path.resolve(io.cwd, flags.chart) : undefined;
       const by = parseGroupKeys(flags.by);
+      if (by === 'amount' && (flags.sort !== undefined || flags.top !== undefined || flags.measure !== undefined)) {
+        throw new UsageError('--by amount lists every amount band in order: --sort, --top and --measure do not apply', { code: 'bad-option', hint: 'drop them, or group by organisation, category, subcategory, year or outcome' });
+      }
       const selection = selectionFrom(query, flags);
       const { selectionWhere } = await import('../export/select.js');
       selectionWhere(selection); // bad filters fail before the store is opened (or built on first use)

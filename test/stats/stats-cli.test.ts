@@ -118,5 +118,8 @@ describe('lgo stats', () => {
     expect((await lgo('stats', '--sort', 'biggest')).code).toBe(2);
     expect((await lgo('stats', '--top', '0')).code).toBe(2);
     expect((await lgo('stats', '--by', 'amount', '--by', 'year')).code).toBe(2);
+    const topAmount = await lgo('stats', '--by', 'amount', '--top', '3');
+    expect(topAmount.code).toBe(2);
+    expect(topAmount.stderr).toContain('--sort, --top and --measure do not apply');
   });
 });
