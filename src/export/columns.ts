@@ -7,8 +7,8 @@ import type { DecisionRecord, Payment, Remedy } from '../schema/record.js';
 import { UsageError } from '../errors.js';
 
 /**
- * The decision fields a row reads: the record's scalar fields plus two derived ones. The store
- * query fills it from SQL columns; `toExportDecision` from a whole record (tests, library use).
+ * The decision fields a row reads: the record's scalar fields plus two derived ones, filled by
+ * the store query (export/select.ts) from SQL columns.
  */
 export type ExportDecision = Pick<
   DecisionRecord,
@@ -29,26 +29,6 @@ export type ExportDecision = Pick<
   /** Distinct remedy kinds in first-seen order, joined with "; ". */
   remedyKinds: string;
 };
-
-/** The scalar view of a whole record. */
-export function toExportDecision(r: DecisionRecord): ExportDecision {
-  return {
-    ref: r.ref,
-    organisation: r.organisation,
-    category: r.category,
-    subcategory: r.subcategory,
-    outcome: r.outcome,
-    outcomeInferred: r.outcomeInferred,
-    decisionDate: r.decisionDate,
-    url: r.url,
-    documentType: r.documentType,
-    summary: r.summary,
-    decisionMaker: r.decisionMaker,
-    paymentTotal: r.paymentTotal,
-    paymentCount: r.payments.length,
-    remedyKinds: [...new Set(r.remedies.map((m) => m.kind))].join('; '),
-  };
-}
 
 /** A cell: numbers stay numbers (amounts are never quoted or guarded), unknown is null. */
 export type Cell = string | number | boolean | null;

@@ -1,5 +1,5 @@
 /**
- * @file One export, start to finish: open the store, stream the selected rows through the
+ * @file One export, start to finish: stream the selected rows from an open store through the
  * format into a file (atomically, with an attribution sidecar) or a stream. The library entry
  * point behind `lgo export`.
  */
