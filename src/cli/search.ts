@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { FilterInput } from '../search/filters.js';
 import { write, type CliIo } from './io.js';
+import { addFilterOptions } from './filter-options.js';
 import { openStoreForReading } from './store-access.js';
 
 interface SearchFlags extends FilterInput {
@@ -17,20 +18,6 @@ interface SearchFlags extends FilterInput {
 
 const SORTS = ['relevance', 'date', 'payment'];
 const FORMATS = ['table', 'json', 'jsonl', 'csv'];
-
-/** Adds the shared filter options (also used by export and stats through the same compiler). */
-export function addFilterOptions(cmd: Command): Command {
-  return cmd
-    .option('--organisation <name>', 'organisation name contains this (any case), e.g. "Cheshire East"')
-    .option('--category <name>', 'category, e.g. "Adult care services"')
-    .option('--subcategory <name>', 'subcategory, e.g. "Charging"')
-    .option('--outcome <outcome>', 'outcome, e.g. Upheld, "Not upheld", "Closed after initial enquiries"')
-    .option('--from <date>', 'decided on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--to <date>', 'decided on or before (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--min-payment <pounds>', 'total remedy payment at least this')
-    .option('--max-payment <pounds>', 'total remedy payment at most this')
-    .option('--remedy <kind>', 'has a remedy of this kind (apology, payment, reassessment, service_improvement, ...)');
-}
 
 export function registerSearch(program: Command, io: CliIo): void {
   const cmd = program
