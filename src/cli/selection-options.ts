@@ -1,12 +1,12 @@
 /**
  * @file The options `lgo export` and `lgo stats` share to choose decisions: the filters of
- * `lgo search` (its own addFilterOptions, compiled by search/filters.ts), bounds on single
+ * `lgo search` (cli/filter-options.ts, compiled by search/filters.ts), bounds on single
  * payment amounts, and --db.
  */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Selection } from '../export/select.js';
-import { addFilterOptions } from './search.js';
+import { addFilterOptions } from './filter-options.js';
 
 export interface SelectionFlags {
   organisation?: string;
