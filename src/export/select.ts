@@ -140,8 +140,7 @@ export function exportSources(db: Store, kind: ExportKind, sel: Selection, opts:
         p.per_unit_unit AS p_unit, p.per_unit_count AS p_unit_count
       FROM decisions d JOIN payments p ON p.decision_id = d.id
       WHERE ${w.sql}${b ? ` AND ${b.sql}` : ''} ORDER BY ${ORDER}, p.position`);
-    const rows = st.iterate(...w.params, ...(b?.params ?? [])) as IterableIterator<PaymentSqlRow>;
-    return mapRows(rows, (r) => {
+    return mapRows(() => st.iterate(...w.params, ...(b?.params ?? [])) as IterableIterator<PaymentSqlRow>, (r) => {
       const perUnit = r.p_unit_amount !== null && r.p_unit !== null && r.p_unit_count !== null ? { amount: r.p_unit_amount, unit: r.p_unit, count: r.p_unit_count } : null;
       const payment: Payment = { amount: r.p_amount, currency: r.p_currency, recipient: r.p_recipient, purpose: r.p_purpose, text: r.p_text, perUnit, status: r.p_status };
       return [toDecision(r), payment];
@@ -151,7 +150,7 @@ export function exportSources(db: Store, kind: ExportKind, sel: Selection, opts:
     const st = db.prepare(`SELECT ${DECISION_COLS}, r.kind AS r_kind, r.text AS r_text, r.deadline AS r_deadline, r.source AS r_source
       FROM decisions d JOIN remedies r ON r.decision_id = d.id
       WHERE ${w.sql} ORDER BY ${ORDER}, r.position`);
-    return mapRows(st.iterate(...w.params) as IterableIterator<RemedySqlRow>, (r) => {
+    return mapRows(() => st.iterate(...w.params) as IterableIterator<RemedySqlRow>, (r) => {
       const remedy: Remedy = { kind: r.r_kind, text: r.r_text, deadline: r.r_deadline, source: r.r_source };
       return [toDecision(r), remedy];
     });
@@ -161,12 +160,14 @@ export function exportSources(db: Store, kind: ExportKind, sel: Selection, opts:
         (SELECT count(*) FROM payments p WHERE p.decision_id = d.id) AS payment_count,
         (SELECT group_concat(r.kind, ',') FROM remedies r WHERE r.decision_id = d.id) AS remedy_kinds
       FROM decisions d WHERE ${w.sql} ORDER BY ${ORDER}`);
-    return mapRows(st.iterate(...w.params) as IterableIterator<DecisionSqlRow>, (r) => [toDecision(r), null]);
+    return mapRows(() => st.iterate(...w.params) as IterableIterator<DecisionSqlRow>, (r) => [toDecision(r), null]);
   }
 }
 
-// Lazy map over a statement iterator; closing the generator early closes the statement too.
-function* mapRows<R, T>(rows: IterableIterator<R>, f: (r: R) => T): Generator<T> {
+// Lazy map over a statement's rows: the query starts on the first row asked for, and closing
+// the generator early (an output error, `| head`) closes the statement too.
+function* mapRows<R, T>(start: () => IterableIterator<R>, f: (r: R) => T): Generator<T> {
+  const rows = start();
   try {
     for (const r of rows) yield f(r);
   } finally {
@@ -195,7 +196,7 @@ export function statsSources(db: Store, sel: Selection): Iterable<StatsDecision>
       (SELECT group_concat(p.amount, ',') FROM payments p WHERE p.decision_id = d.id${b ? ` AND ${b.sql}` : ''}) AS amounts,
       (SELECT group_concat(DISTINCT r.kind) FROM remedies r WHERE r.decision_id = d.id) AS kinds
     FROM decisions d WHERE ${w.sql}`);
-  return mapRows(st.iterate(...(b?.params ?? []), ...w.params) as IterableIterator<StatsSqlRow>, (r) => ({
+  return mapRows(() => st.iterate(...(b?.params ?? []), ...w.params) as IterableIterator<StatsSqlRow>, (r) => ({
       organisation: r.organisation,
       category: r.category,
       subcategory: r.subcategory,
