@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { FilterInput } from '../search/filters.js';
 import { write, type CliIo } from './io.js';
+import { addFilterOptions } from './filter-options.js';
 import { openStoreForReading } from './store-access.js';
 
 interface SearchFlags extends FilterInput {
@@ -17,20 +18,6 @@ interface SearchFlags extends FilterInput {
 
 const SORTS = ['relevance', 'date', 'payment'];
 const FORMATS = ['table', 'json', 'jsonl', 'csv'];
-
-/** Adds the shared filter options (also used by export and stats through the same compiler). */
-export function addFilterOptions(cmd: Command): Command {
-  return cmd
-    .option('--organisation <name>', 'organisation name contains this (any case), e.g. "Cheshire East"')
-    .option('--category <name>', 'category, e.g. "Adult care services"')
-    .option('--subcategory <name>', 'subcategory, e.g. "Charging"')
-    .option('--outcome <outcome>', 'outcome, e.g. Upheld, "Not upheld", "Closed after initial enquiries"')
-    .option('--from <date>', 'decided on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--to <date>', 'decided on or before (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--min-payment <pounds>', 'total remedy payment at least this')
-    .option('--max-payment <pounds>', 'total remedy payment at most this')
-    .option('--remedy <kind>', 'has a remedy of this kind (apology, payment, reassessment, service_improvement, ...)');
-}
 
 export function registerSearch(program: Command, io: CliIo): void {
   const cmd = program
@@ -65,12 +52,12 @@ export function registerSearch(program: Command, io: CliIo): void {
         const out = await import('./search-output.js');
         if (format === 'json') await write(io.stdout, `${JSON.stringify({ query, total: result.total, totalIsMinimum: result.totalIsMinimum, offset, limit, hits: result.hits.map(out.hitJson) }, null, 2)}\n`);
         else if (format === 'jsonl') await write(io.stdout, result.hits.map((h) => `${JSON.stringify(out.hitJson(h))}\n`).join(''));
-        else if (format === 'csv') await write(io.stdout, out.formatCsv(result));
+        else if (format === 'csv') await write(io.stdout, await out.formatCsv(result));
         else await write(io.stdout, out.formatTable(result, io.stdoutIsTTY));
         if (result.total === 0) await explainNoHits(db, query, filters, compiled, io);
         else if (format === 'table') {
           const shown = result.hits.length ? `${offset + 1}-${offset + result.hits.length}` : 'none';
-          const count = `${result.totalIsMinimum ? 'more than ' : ''}${result.total.toLocaleString('en-GB')}`;
+          const count = `${result.totalIsMinimum ? 'more than ' : ''}${result.total}`;
           io.stderr.write(`${count} decision${result.total === 1 ? '' : 's'} match (showing ${shown})${result.rankCapped ? '; very common words: the newest matches are ranked' : ''}\n`);
         }
       } finally {

@@ -3,27 +3,15 @@
  * Field names are a contract: add fields freely, never rename one. Types come from z.infer.
  */
 import { z } from 'zod';
+import { AMOUNT_ROLES, REMEDY_KINDS } from './kinds.js';
 
 /** Bumped when the record's shape changes in a way stored copies must be rebuilt for. */
 export const RECORD_SCHEMA_VERSION = 1;
 
-export const REMEDY_KINDS = [
-  'apology',
-  'payment',
-  'reassessment',
-  'review_decision',
-  'service_improvement',
-  'staff_training_or_reminder',
-  'meeting',
-  'action_plan',
-  'refund_or_waive',
-  'provide_information',
-  'other',
-] as const;
+export { REMEDY_KINDS, AMOUNT_ROLES };
 export const RemedyKind = z.enum(REMEDY_KINDS);
 export type RemedyKind = z.infer<typeof RemedyKind>;
 
-export const AMOUNT_ROLES = ['remedy', 'earlier_offer', 'guidance', 'claimed_loss', 'fee_or_charge', 'other'] as const;
 export const AmountRole = z.enum(AMOUNT_ROLES);
 export type AmountRole = z.infer<typeof AmountRole>;
 

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { DecisionRecord } from '../schema/record.js';
 import type { Store } from '../store/open.js';
 import { compileFilters, type Filters, type WhereClause } from './filters.js';
-import { compileQuery, type CompiledQuery } from './query.js';
+import { compileQuery, tokenize, type CompiledQuery } from './query.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 
 export const SORTS = ['relevance', 'date', 'payment'] as const;
@@ -24,11 +24,14 @@ export const FIELD_WEIGHTS = [8, 4, 2, 1] as const;
  * otherwise cost a score per decision (80 ms at 60,000; about 5 ms per 1,000 ranked): past the cap, the newest-added matches
  * are ranked. The total stays exact.
  */
-export const RANK_CAP = 2000;
+export const RANK_CAP = 1000;
 
-/** Counting stops here: an exact count of 50,000 phrase matches costs more than the search itself
- * (`lgo stats` counts exactly). */
-export const COUNT_CAP = 5_000;
+/**
+ * Counting stops here ("more than 1,000"): an exact count of 50,000 phrase or prefix matches costs
+ * more than the search itself (`lgo stats` counts exactly). Equal to RANK_CAP so that ranking and
+ * counting are one pass over the index.
+ */
+export const COUNT_CAP = 1_000;
 
 export interface SearchRequest {
   query: string;
@@ -36,8 +39,10 @@ export interface SearchRequest {
   sort?: Sort;
   limit?: number;
   offset?: number;
-  /** Characters of context in snippets, in words; 0 for none. */
+  /** Length of snippets, in words; 0 for none. */
   snippetWords?: number;
+  /** Override RANK_CAP and COUNT_CAP (tests, benchmarks). */
+  caps?: { rank?: number; count?: number };
 }
 
 export interface SearchHit {
@@ -79,10 +84,12 @@ interface Row {
 }
 
 const COLS = 'd.id, d.ref, d.organisation, d.decision_date, d.outcome, d.category, d.subcategory, d.payment_total, d.url';
+/** Sort orders that the indexes below give directly (an index ends in the row id; NULL dates sort last). */
 const ORDER: Record<Exclude<Sort, 'relevance'>, string> = {
-  date: 'd.decision_date DESC NULLS LAST, d.ref DESC',
-  payment: 'd.payment_total DESC, d.decision_date DESC NULLS LAST',
+  date: 'd.decision_date DESC, d.id DESC',
+  payment: 'd.payment_total DESC, d.id DESC',
 };
+const SORT_INDEX: Record<Exclude<Sort, 'relevance'>, string> = { date: 'decisions_date', payment: 'decisions_payment' };
 
 /**
  * Runs a search: FTS5 MATCH for the query, SQL for the filters, BM25 with field weights.
@@ -98,32 +105,60 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
   const sort: Sort = req.sort ?? (query.match ? 'relevance' : 'date');
   if (sort === 'relevance' && !query.match) throw new UsageError('--sort relevance needs a query', { hint: 'give words to search for, or use --sort date' });
 
+  const RANK = req.caps?.rank ?? RANK_CAP;
+  const COUNT = req.caps?.count ?? COUNT_CAP;
   let rows: Row[];
   let rankCapped = false;
-  const counted = countMatches(db, query.match, where);
+  let total: number;
+  let capped = false;
+  const walk = (sql: string, params: unknown[]): Row[] =>
+    db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d INDEXED BY ${SORT_INDEX[sort as 'date']} WHERE ${sql} ORDER BY ${ORDER[sort as 'date']} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
   if (!query.match) {
-    rows = db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE ${where.sql} ORDER BY ${ORDER[sort as 'date']} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as Row[];
-  } else if (sort === 'relevance') {
+    total = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM decisions d WHERE ${where.sql} LIMIT ?)`).pluck().get(...where.params, COUNT + 1) as number;
+    rows = walk(where.sql, where.params);
+  } else {
+    const match = withOrganisation(db, query.match, req.filters.organisation, where);
     const from = `decisions_fts f JOIN decisions d ON d.id = f.rowid WHERE f.decisions_fts MATCH ? AND ${where.sql}`;
-    const params = [query.match, ...where.params];
-    // Bound the ranking work: past RANK_CAP matches, rank only those with the newest ids.
-    let bound = 0;
-    if (counted.total > RANK_CAP && offset + limit <= RANK_CAP) {
-      const row = db.prepare(`SELECT f.rowid AS id FROM ${from} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`).get(...params, RANK_CAP - 1) as { id: number } | undefined;
-      if (row) {
-        bound = row.id;
-        rankCapped = true;
+    const params = [match, ...where.params];
+    const weights = FIELD_WEIGHTS.join(', ');
+    if (sort === 'relevance') {
+      // Bound the ranking work: score only the newest-added RANK + 1 matches, in one pass. When
+      // there are no more, that is every match; otherwise the ranking is among the newest RANK.
+      const newest = db.prepare(`SELECT f.rowid AS id, -bm25(decisions_fts, ${weights}) AS score FROM ${from} ORDER BY f.rowid DESC LIMIT ?`).all(...params, RANK + 1) as { id: number; score: number }[];
+      total = newest.length;
+      if (newest.length > RANK && COUNT > RANK) {
+        const rest = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} AND f.rowid < ? LIMIT ?)`).pluck().get(...params, newest[RANK - 1]!.id, COUNT - RANK + 1) as number;
+        total = RANK + rest;
+      }
+      if (newest.length > RANK && offset + limit > RANK) {
+        // Paging past the cap: rank every match (slow for common words, but asked for).
+        rows = db
+          .prepare(`SELECT ${COLS}, -bm25(decisions_fts, ${weights}) AS score FROM ${from} ORDER BY bm25(decisions_fts, ${weights}) LIMIT ? OFFSET ?`)
+          .all(...params, limit, offset) as Row[];
+      } else {
+        rankCapped = newest.length > RANK;
+        const page = newest.slice(0, RANK).sort((x, y) => y.score - x.score || y.id - x.id).slice(offset, offset + limit);
+        const byId = db.prepare(`SELECT ${COLS}, ? AS score FROM decisions d WHERE d.id = ?`);
+        rows = page.map((p) => byId.get(p.score, p.id) as Row);
+      }
+    } else {
+      // One pass over the matches, newest first, gives the count (up to COUNT).
+      const ids = db.prepare(`SELECT f.rowid FROM ${from} ORDER BY f.rowid DESC LIMIT ?`).pluck().all(...params, COUNT + 1) as number[];
+      total = ids.length;
+      if (ids.length <= COUNT) {
+        // Every match is known: sort just those.
+        rows = db
+          .prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`)
+          .all(JSON.stringify(ids), limit, offset) as Row[];
+      } else {
+        // Very many matches: walk the date (or payment) index and keep the matches until the page is full.
+        rows = walk(`d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?) AND ${where.sql}`, params);
       }
     }
-    const weights = FIELD_WEIGHTS.join(', ');
-    rows = db
-      .prepare(`SELECT ${COLS}, -bm25(decisions_fts, ${weights}) AS score FROM ${from} AND f.rowid >= ? ORDER BY bm25(decisions_fts, ${weights}) LIMIT ? OFFSET ?`)
-      .all(...params, bound, limit, offset) as Row[];
-  } else {
-    // Walk the date (or payment) order and keep the matches: no per-match sort of the whole set.
-    rows = db
-      .prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?) AND ${where.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`)
-      .all(query.match, ...where.params, limit, offset) as Row[];
+  }
+  if (total > COUNT) {
+    total = COUNT;
+    capped = true;
   }
   const words = req.snippetWords ?? 30;
   const recordOf = db.prepare('SELECT record_json FROM records WHERE decision_id = ?').pluck();
@@ -139,7 +174,7 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     score: r.score === null ? null : Number(r.score.toPrecision(4)),
     snippet: words > 0 ? makeSnippet(JSON.parse(recordOf.get(r.id) as string) as DecisionRecord, query.words, query.prefixes, words) : null,
   }));
-  return { total: counted.total, totalIsMinimum: counted.capped, rankCapped, hits, query };
+  return { total, totalIsMinimum: capped, rankCapped, hits, query };
 }
 
 /**
@@ -151,14 +186,21 @@ export function getDecision(db: Store, ref: string): DecisionRecord | null {
   return json ? (JSON.parse(json) as DecisionRecord) : null;
 }
 
-/** Counts matches, stopping at COUNT_CAP; without filters the index alone answers. */
-function countMatches(db: Store, match: string | null, where: WhereClause): { total: number; capped: boolean } {
-  const inner = !match
-    ? `SELECT 1 FROM decisions d WHERE ${where.sql}`
-    : where.sql === '1'
-      ? 'SELECT 1 FROM decisions_fts WHERE decisions_fts MATCH ?'
-      : `SELECT 1 FROM decisions_fts f JOIN decisions d ON d.id = f.rowid WHERE f.decisions_fts MATCH ? AND ${where.sql}`;
-  const params = match ? [match, ...where.params] : where.params;
-  const n = db.prepare(`SELECT count(*) FROM (${inner} LIMIT ?)`).pluck().get(...params, COUNT_CAP + 1) as number;
-  return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
+/**
+ * Lets the index do the --organisation filter when it can: the organisation's words as a phrase in
+ * the organisation column (`{organisation} : "leeds"*`) find the same decisions as the SQL
+ * substring test far faster than joining every text match. Used only after checking that it
+ * finds every decision the substring test does (it misses "eeds" inside "Leeds").
+ */
+function withOrganisation(db: Store, match: string, organisation: string | undefined, where: WhereClause): string {
+  if (!organisation) return match;
+  const words = tokenize(organisation);
+  if (words.length === 0) return match;
+  const org = `{organisation} : "${words.join(' ')}"*`;
+  const bySql = db.prepare(`SELECT count(*) FROM decisions d WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  const byIndex = db
+    .prepare(`SELECT count(*) FROM decisions_fts f JOIN decisions d ON d.id = f.rowid WHERE f.decisions_fts MATCH ? AND ${where.sql}`)
+    .pluck()
+    .get(org, ...where.params) as number;
+  return bySql === byIndex ? `(${match}) AND ${org}` : match;
 }

@@ -4,7 +4,8 @@
  * filter means the same everywhere.
  */
 import { UsageError } from '../errors.js';
-import { REMEDY_KINDS, type RemedyKind } from '../schema/record.js';
+import { REMEDY_KINDS } from '../schema/kinds.js';
+import type { RemedyKind } from '../schema/record.js';
 import { closest } from './suggest-text.js';
 
 /** Filters as typed on the command line (strings), before validation. */

@@ -14,10 +14,12 @@ export interface Snippet {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Letters that fold to others (é -> e); typographic quotes and £ do not need unicode folding. */
+const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/;
 
 function fold(word: string): string {
   // Only non-ASCII words need unicode folding (é -> e), as the FTS5 tokenizer does.
-  return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return ACCENTED.test(word) ? word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase() : word.toLowerCase();
 }
 
 interface Tok {
@@ -33,6 +35,7 @@ interface Tok {
  */
 export function makeSnippet(record: DecisionRecord, words: string[], prefixes: string[], size = 30): Snippet {
   const wordSet = new Set(words);
+  const needles = [...wordSet, ...prefixes];
   const matchTerm = (w: string): string | null => {
     const f = fold(w);
     if (wordSet.has(f)) return f;
@@ -43,41 +46,50 @@ export function makeSnippet(record: DecisionRecord, words: string[], prefixes: s
   if (record.summary) passages.push({ field: 'summary', text: record.summary });
   for (const s of record.sections) for (const p of s.paragraphs) passages.push({ field: s.heading || 'text', text: p });
   let best: { field: string; text: string; toks: Tok[]; distinct: number } | null = null;
-  const needles = [...wordSet, ...prefixes];
-  for (const p of passages) {
-    if (needles.length === 0) break;
-    // Cheap pre-check before tokenizing: most paragraphs hold none of the words.
-    const lower = p.text.toLowerCase();
-    if (!needles.some((n) => lower.includes(n)) && /^[\x00-\x7f]*$/.test(p.text)) continue;
-    const toks: Tok[] = [];
-    const seen = new Set<string>();
-    for (const m of p.text.matchAll(WORD)) {
-      const term = matchTerm(m[0]);
-      if (term) seen.add(term);
-      toks.push({ start: m.index, end: m.index + m[0].length, term });
-    }
-    if (seen.size > (best?.distinct ?? 0)) best = { ...p, toks, distinct: seen.size };
-    if (best && best.distinct === wordSet.size + prefixes.length) break;
+  for (const p of needles.length ? passages : []) {
+    // Cheap pre-check before tokenizing: most paragraphs hold few of the words.
+    const folded = fold(p.text);
+    const present = needles.filter((n) => folded.includes(n)).length;
+    if (present <= (best?.distinct ?? 0)) continue;
+    const toks = tokens(p.text, matchTerm);
+    const distinct = new Set(toks.map((t) => t.term).filter(Boolean)).size;
+    if (distinct > (best?.distinct ?? 0)) best = { ...p, toks, distinct };
+    if (best && best.distinct === needles.length) break;
   }
   if (!best) {
     const first = passages[0] ?? { field: 'summary', text: '' };
-    const toks = [...first.text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, term: null }));
-    return cut(first.field, first.text, toks, 0, size);
+    return cut(first.field, first.text, tokens(first.text, () => null), 0, size);
   }
-  // The window of `size` tokens holding the most distinct matched terms.
+  // Slide a window of `size` tokens; keep the start holding the most distinct matched terms.
+  const toks = best.toks;
+  const inWindow = new Map<string, number>();
   let bestStart = 0;
   let bestCount = -1;
-  for (let i = 0; i < best.toks.length; i++) {
-    if (!best.toks[i]!.term) continue;
-    const terms = new Set<string>();
-    for (let j = i; j < Math.min(best.toks.length, i + size); j++) if (best.toks[j]!.term) terms.add(best.toks[j]!.term!);
-    if (terms.size > bestCount) {
-      bestCount = terms.size;
-      bestStart = i;
+  for (let end = 0; end < toks.length; end++) {
+    const t = toks[end]!.term;
+    if (t) inWindow.set(t, (inWindow.get(t) ?? 0) + 1);
+    const start = end - size + 1;
+    if (start > 0) {
+      const out = toks[start - 1]!.term;
+      if (out) inWindow.set(out, inWindow.get(out)! - 1) || inWindow.delete(out);
+    }
+    if (inWindow.size > bestCount) {
+      bestCount = inWindow.size;
+      // Start at the window's first match, so the snippet opens near the words.
+      let first = Math.max(0, start);
+      while (first < end && !toks[first]!.term) first++;
+      bestStart = first;
     }
   }
   // Start a few words before the first match, for context, and use the whole window near the end.
-  return cut(best.field, best.text, best.toks, Math.max(0, Math.min(bestStart - 5, best.toks.length - size)), size);
+  return cut(best.field, best.text, toks, Math.max(0, Math.min(bestStart - 5, toks.length - size)), size);
+}
+
+function tokens(text: string, matchTerm: (w: string) => string | null): Tok[] {
+  const out: Tok[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, term: matchTerm(m[0]) });
+  return out;
 }
 
 function cut(field: string, text: string, toks: Tok[], from: number, size: number): Snippet {

@@ -69,6 +69,7 @@ export async function buildStore(opts: BuildOptions): Promise<BuildStats> {
   const files = await listCorpusFiles(opts.corpusDir);
   const full = opts.full === true || !fs.existsSync(opts.dbPath) || !hasCurrentSchema(opts.dbPath);
   fs.mkdirSync(path.dirname(opts.dbPath), { recursive: true });
+  removeStaleTemps(opts.dbPath);
   const target = full ? `${opts.dbPath}.tmp-${process.pid}` : opts.dbPath;
   if (full) fs.rmSync(target, { force: true });
   const db = full ? createStore(target) : openStore(target);
@@ -83,7 +84,7 @@ export async function buildStore(opts: BuildOptions): Promise<BuildStats> {
     db.exec('BEGIN IMMEDIATE');
     await update(db, files, parser, opts, stats);
     const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    buildSuggestIndex(db);
+    buildSuggestIndex(db, { full, changed: stats.added + stats.updated + stats.removed });
     stats.decisions = (db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
     setMeta.run('built_at', new Date().toISOString());
     setMeta.run('corpus_dir', path.resolve(opts.corpusDir));
@@ -197,6 +198,26 @@ async function update(db: Store, files: CorpusFile[], parser: PageParser, opts: 
     putFile.run(f.rel, hash, f.size, f.mtimeMs, record.ref, 'ok', null);
     if (k?.status === 'ok' || holder) stats.updated++;
     else stats.added++;
+  }
+}
+
+/** Deletes temp files left by full builds that were killed (their process is gone). */
+function removeStaleTemps(dbPath: string): void {
+  const dir = path.dirname(dbPath);
+  const prefix = `${path.basename(dbPath)}.tmp-`;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

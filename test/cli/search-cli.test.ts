@@ -111,3 +111,14 @@ describe('lgo show', () => {
     expect(bad.stderr).toMatch(/"abc" is not a decision reference/);
   });
 });
+
+describe('lgo complete', () => {
+  it('lists organisations from a misspelt prefix, and every outcome for an empty one', async () => {
+    expect((await runLgo(['complete', 'organisation', 'Chesh', '--db', db])).stdout).toBe('Cheshire East Council\n');
+    expect((await runLgo(['complete', 'outcome', '--db', db])).stdout.split('\n').sort()).toEqual(['', 'Not upheld', 'Upheld']);
+    expect((await runLgo(['complete', 'term', 'meet', '--db', db])).stdout).toBe('meetings\n');
+    const bad = await runLgo(['complete', 'colour', 'x', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown kind "colour"/);
+  });
+});

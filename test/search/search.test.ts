@@ -56,6 +56,10 @@ describe('searchStore', () => {
   it('applies filters', () => {
     const f = (input: Parameters<typeof normaliseFilters>[0], query = '') => refs({ query, filters: normaliseFilters(input) });
     expect(f({ organisation: 'cheshire' })).toEqual(['22 000 003', '20 000 001']);
+    // With a query the index may do the organisation filter; a part of a word must still match.
+    expect(f({ organisation: 'Cheshire East' }, 'council')).toEqual(['20 000 001']);
+    expect(f({ organisation: 'eeds' }, 'council').sort()).toEqual(['21 000 002', '23 000 004']);
+    expect(f({ organisation: 'west and' }, 'council')).toEqual(['22 000 003']);
     expect(f({ outcome: 'upheld', from: '2021', to: '2022' })).toEqual(['22 000 003']);
     expect(f({ category: 'Childrens care services'.replace('Childrens', "Children’s") })).toEqual(['22 000 003']);
     expect(f({ minPayment: '400' })).toEqual(['22 000 003', '20 000 001']);
@@ -96,5 +100,44 @@ describe('suggestions', () => {
   it('completes organisation names from a prefix', () => {
     expect(complete(db, 'organisation', 'Ches')).toEqual(expect.arrayContaining(['Cheshire East Council', 'Cheshire West and Chester Council']));
     expect(complete(db, 'organisation', 'Lee')).toEqual(['Leeds City Council']);
+  });
+});
+
+describe('bounded counting and ranking', () => {
+  let big: Store;
+  let bigDir: string;
+  beforeAll(async () => {
+    bigDir = tempDir();
+    const corpus = path.join(bigDir, 'corpus');
+    for (let i = 0; i < 30; i++) {
+      const summary = i === 3 ? 'Adaptations adaptations adaptations were delayed.' : `Complaint number ${i} about adaptations.`;
+      const date = `20${10 + (i % 10)}-01-${String(1 + i).padStart(2, '0')}`;
+      writeRecordPage(corpus, `p${String(i).padStart(2, '0')}.txt`, makeRecord({ ref: `22 000 ${String(i).padStart(3, '0')}`, summary, decisionDate: date, ...withPayment(10 * (i + 1)) }));
+    }
+    await buildStore({ corpusDir: corpus, dbPath: path.join(bigDir, 'db.sqlite'), parse: jsonParse });
+    big = openStore(path.join(bigDir, 'db.sqlite'), { readonly: true });
+  });
+  afterAll(() => {
+    big.close();
+    fs.rmSync(bigDir, { recursive: true, force: true });
+  });
+
+  it('counts up to the cap and ranks only the newest matches past the rank cap', () => {
+    const all = searchStore(big, { query: 'adaptations', filters: {} });
+    expect(all).toMatchObject({ total: 30, totalIsMinimum: false, rankCapped: false });
+    expect(all.hits[0]!.ref).toBe('22 000 003');
+    const capped = searchStore(big, { query: 'adaptations', filters: {}, limit: 10, caps: { rank: 10, count: 20 } });
+    expect(capped).toMatchObject({ total: 20, totalIsMinimum: true, rankCapped: true });
+    // Only ids 21-30 (refs 020-029) were ranked, so the best match (003) is not among them.
+    expect(capped.hits.map((h) => h.ref).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `22 000 0${20 + i}`));
+  });
+
+  it('sorts many matches by date or payment by walking the index', () => {
+    const byDate = searchStore(big, { query: 'adaptations', filters: {}, sort: 'date', limit: 3, caps: { count: 5 } });
+    expect(byDate.hits.map((h) => h.decisionDate)).toEqual(['2019-01-30', '2019-01-20', '2019-01-10']);
+    const byPay = searchStore(big, { query: 'adaptations', filters: normaliseFilters({ maxPayment: '100' }), sort: 'payment', limit: 2, caps: { count: 5 } });
+    expect(byPay.hits.map((h) => h.paymentTotal)).toEqual([100, 90]);
+    const few = searchStore(big, { query: 'adaptations', filters: normaliseFilters({ maxPayment: '100' }), sort: 'payment', limit: 2 });
+    expect(few.hits.map((h) => h.paymentTotal)).toEqual([100, 90]);
   });
 });

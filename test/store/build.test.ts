@@ -102,6 +102,10 @@ describe('buildStore', () => {
     const stats = await buildStore({ corpusDir: corpus, dbPath, parse: crash });
     expect(stats.warnings).toEqual(['c.txt: unexpected error: disk on fire, skipped']);
     expect(refs()).toEqual(['21 000 001', '21 000 002']);
+    // A full build killed outside our control leaves its temp file; the next build removes it.
+    fs.writeFileSync(`${dbPath}.tmp-999999999`, 'half-written');
+    await build();
+    expect(fs.readdirSync(path.dirname(dbPath))).toEqual(['decisions.sqlite']);
   });
 
   it('rebuilds a database of another schema version, and readers name the fix', async () => {
