@@ -1,0 +1,200 @@
+/**
+ * @file `lgo fetch` as a library call: list date windows (or take explicit URLs/refs), fetch each
+ * decision page once, politely, and store it. Resumable: the state is saved after every step and
+ * a restart skips finished windows and pages already held.
+ */
+import { normaliseRef } from '../extract/ref.js';
+import { parseDecisionUrl } from '../extract/url.js';
+import { PoliteClient, type ClientEvent } from './client.js';
+import { UsageError } from '../errors.js';
+import { RunStopError } from './errors.js';
+import { processPage, type PageCheck, type PageOutcome, type PageTarget } from './page.js';
+import { RawStore } from './raw-store.js';
+import { applyRobots } from './robots.js';
+import { resolveSettings, type FetchSettingsInput } from './settings.js';
+import { StateFile, type CrawlState } from './state.js';
+import { listWindow } from './walker.js';
+import { monthWindows, splitWindow, todayIso, windowKey, type DateWindow } from './windows.js';
+
+export interface CrawlOptions {
+  corpusDir: string;
+  settings?: FetchSettingsInput;
+  /** Date range to list (ISO, inclusive). */
+  from?: string;
+  to?: string;
+  /** Explicit decision URLs or references; always revalidated (conditional GET when held). */
+  targets?: string[];
+  /** Revalidate pages already held during a range crawl too (conditional GET). */
+  refresh?: boolean;
+  dryRun?: boolean;
+  signal?: AbortSignal;
+  check: PageCheck;
+  onEvent?: (e: CrawlEvent) => void;
+}
+
+export type CrawlEvent =
+  | ClientEvent
+  | { type: 'robots'; found: boolean; crawlDelayMs: number | undefined }
+  | { type: 'window'; key: string; status: 'listing' | 'listed' | 'skipped' | 'split'; total?: number }
+  | { type: 'listed'; count: number }
+  | ({ type: 'page'; url: string; ref: string } & PageOutcome)
+  | { type: 'warning'; message: string };
+
+export type PageKind = PageOutcome['kind'];
+
+export interface CrawlSummary {
+  listed: number;
+  counts: Record<PageKind, number>;
+  windows: { listed: number; skipped: number };
+  failed: Array<{ url: string; code: string; message: string }>;
+  vanished: Array<{ url: string; status: number }>;
+  /** Set when the run stopped early; progress is saved. */
+  stopped: { code: string; message: string; hint?: string; resumeAt?: string } | null;
+  elapsedMs: number;
+}
+
+/** Runs a crawl; never throws for page-level failures, returns a summary (stopped set when cut short). */
+export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
+  const started = Date.now();
+  const settings = resolveSettings(opts.settings);
+  const emit = opts.onEvent ?? (() => undefined);
+  const store = new RawStore(opts.corpusDir);
+  const stateFile = new StateFile(opts.corpusDir);
+  const unlock = opts.dryRun ? async () => undefined : await stateFile.lock();
+  const state = await stateFile.load();
+  const client = new PoliteClient(settings, { signal: opts.signal, onEvent: emit });
+  const summary: CrawlSummary = {
+    listed: 0,
+    counts: { fetched: 0, updated: 0, unchanged: 0, 'would-fetch': 0, skipped: 0, vanished: 0, failed: 0 },
+    windows: { listed: 0, skipped: 0 },
+    failed: [],
+    vanished: [],
+    stopped: null,
+    elapsedMs: 0,
+  };
+  const save = async (): Promise<void> => {
+    if (!opts.dryRun) await stateFile.save(state);
+  };
+  const done = new Set<string>();
+  const handle = async (t: PageTarget, revalidate: boolean): Promise<void> => {
+    if (done.has(t.ref)) return; // the same decision listed in two windows or under two URLs
+    done.add(t.ref);
+    const out = await processPage({ client, store, state, check: opts.check, dryRun: Boolean(opts.dryRun) }, t, revalidate);
+    summary.counts[out.kind]++;
+    if (out.kind === 'failed') summary.failed.push({ url: t.url, code: out.code, message: out.message });
+    if (out.kind === 'vanished') summary.vanished.push({ url: t.url, status: out.status });
+    emit({ type: 'page', url: t.url, ref: t.ref, ...out });
+    if (out.kind !== 'skipped' && out.kind !== 'would-fetch') await save();
+  };
+  try {
+    if (!opts.dryRun) await store.sweepTemp();
+    if (settings.robots) emit({ type: 'robots', ...(await applyRobots(client)) });
+    if (opts.targets?.length) {
+      const targets = resolveTargets(opts.targets, state, emit);
+      summary.listed += targets.length;
+      emit({ type: 'listed', count: targets.length });
+      for (const t of targets) await handle(t, true);
+    }
+    if (opts.from && opts.to) {
+      const queue: DateWindow[] = monthWindows(opts.from, opts.to);
+      while (queue.length) {
+        const w = queue.shift()!;
+        const targets = await windowTargets(client, state, w, settings.maxWindowResults, queue, emit, summary, save, opts.refresh);
+        if (!targets) continue;
+        for (const t of targets) await handle(t, Boolean(opts.refresh));
+        if (!opts.dryRun) {
+          state.windows[windowKey(w)] = { ...state.windows[windowKey(w)]!, status: 'done', at: new Date().toISOString() };
+          await save();
+        }
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof RunStopError)) throw err;
+    summary.stopped = { code: err.code, message: err.message, hint: err.hint, resumeAt: 'resumeAt' in err ? (err.resumeAt as Date).toISOString() : undefined };
+  } finally {
+    await save().catch(() => undefined);
+    await client.close();
+    await unlock();
+    summary.elapsedMs = Date.now() - started;
+  }
+  return summary;
+}
+
+/** The pages of one window: from the state when already listed, else by walking the listing. Null when skipped or split. */
+async function windowTargets(
+  client: PoliteClient,
+  state: CrawlState,
+  w: DateWindow,
+  maxResults: number,
+  queue: DateWindow[],
+  emit: (e: CrawlEvent) => void,
+  summary: CrawlSummary,
+  save: () => Promise<void>,
+  refresh: boolean | undefined,
+): Promise<PageTarget[] | null> {
+  const key = windowKey(w);
+  const known = state.windows[key];
+  if (known?.status === 'split') {
+    // Splitting is deterministic: the halves are the same as when the window was split.
+    queue.unshift(...(splitWindow(w) ?? []));
+    return null;
+  }
+  if (known?.status === 'done' && known.complete && !refresh) {
+    summary.windows.skipped++;
+    emit({ type: 'window', key, status: 'skipped', total: known.total });
+    return null;
+  }
+  if (known?.status === 'listed') {
+    summary.listed += known.refs.length;
+    emit({ type: 'listed', count: known.refs.length });
+    return known.refs.map((ref) => targetFromSeen(state, ref));
+  }
+  emit({ type: 'window', key, status: 'listing' });
+  const listing = await listWindow(client, w, maxResults);
+  const at = new Date().toISOString();
+  if (listing.kind === 'split') {
+    state.windows[key] = { status: 'split', total: 0, refs: [], complete: false, at };
+    emit({ type: 'window', key, status: 'split' });
+    queue.unshift(...listing.halves);
+    await save();
+    return null;
+  }
+  for (const url of listing.offHost) emit({ type: 'warning', message: `${key}: the listing links off the site (${url}); not followed` });
+  for (const item of listing.items) {
+    state.seen[item.ref] ??= { url: item.url, path: item.path, date: item.date, firstSeen: at };
+    state.seen[item.ref]!.date ??= item.date;
+  }
+  state.windows[key] = { status: 'listed', total: listing.total, refs: listing.items.map((i) => i.ref), complete: w.to < todayIso(), at };
+  summary.windows.listed++;
+  summary.listed += listing.items.length;
+  emit({ type: 'window', key, status: 'listed', total: listing.total });
+  emit({ type: 'listed', count: listing.items.length });
+  await save();
+  return listing.items.map((i) => ({ url: i.url, path: i.path, ref: i.ref, date: i.date }));
+}
+
+function targetFromSeen(state: CrawlState, ref: string): PageTarget {
+  const seen = state.seen[ref]!;
+  return { url: seen.url, path: seen.path, ref, date: seen.date };
+}
+
+/** Explicit URLs and references to page targets; a bare reference needs a URL seen in an earlier listing. */
+function resolveTargets(inputs: string[], state: CrawlState, emit: (e: CrawlEvent) => void): PageTarget[] {
+  const out: PageTarget[] = [];
+  for (const input of inputs) {
+    const parts = parseDecisionUrl(input);
+    if (parts?.ref && /\/|lgo\.org\.uk/i.test(input)) {
+      out.push({ url: parts.canonical, path: new URL(parts.canonical).pathname, ref: parts.ref, date: state.seen[parts.ref]?.date ?? null });
+      continue;
+    }
+    const ref = normaliseRef(input);
+    const seen = ref ? state.seen[ref] : undefined;
+    if (ref && seen) {
+      out.push({ url: seen.url, path: seen.path, ref, date: seen.date });
+      continue;
+    }
+    if (!ref) throw new UsageError(`"${input}" is neither a decision URL nor a reference`, { hint: 'give a URL such as https://www.lgo.org.uk/decisions/housing/allocations/21-000-568, or a reference such as 21 000 568' });
+    emit({ type: 'warning', message: `no URL known for reference ${ref} (it has not appeared in a listing yet; give its URL); skipped` });
+  }
+  return out;
+}
