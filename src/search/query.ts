@@ -1,0 +1,148 @@
+/**
+ * @file The query language, compiled safely to an FTS5 MATCH expression. Words are ANDed;
+ * `"exact phrase"`, `OR` between two items, `-word` / `-"phrase"` to exclude, `prefix*`.
+ * Every user term is quoted before it reaches FTS5, so user text can never raise an FTS5 syntax
+ * error: anything we cannot compile is a UsageError with a hint.
+ */
+import { UsageError } from '../errors.js';
+
+/** One searchable item: a word, a phrase (several words) or a prefix. */
+export interface QueryTerm {
+  /** The words as the tokenizer will see them (lower case, letters and digits only). */
+  words: string[];
+  prefix: boolean;
+  phrase: boolean;
+}
+
+export interface ParsedQuery {
+  /** ANDed groups; each group is ORed terms. */
+  all: QueryTerm[][];
+  /** Terms that must not appear. */
+  none: QueryTerm[];
+}
+
+export interface CompiledQuery {
+  parsed: ParsedQuery;
+  /** The FTS5 MATCH expression, or null for an empty query (filters only). */
+  match: string | null;
+  /** Every positive word, for snippets and suggestions. */
+  words: string[];
+  /** Positive prefixes (without `*`), for snippets. */
+  prefixes: string[];
+}
+
+const QUERY_HINT = 'words are ANDed; use "exact phrase", a OR b, -exclude, prefix* (see `lgo search --help`)';
+
+/** Lower-cases and splits text the way FTS5's unicode61 tokenizer does (letters and digits; diacritics folded). */
+export function tokenize(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+interface Token {
+  kind: 'word' | 'phrase' | 'or';
+  text: string;
+  negated: boolean;
+  prefix: boolean;
+}
+
+function lex(query: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < query.length) {
+    const ch = query[i]!;
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    const negated = ch === '-' && i + 1 < query.length && !/\s/.test(query[i + 1]!);
+    if (negated) i++;
+    if (query[i] === '"' || query[i] === '“' || query[i] === '”') {
+      const end = query.slice(i + 1).search(/["“”]/);
+      if (end < 0) throw new UsageError(`unclosed quote in query: ${query}`, { hint: 'close the phrase with a second "', code: 'bad-query' });
+      const text = query.slice(i + 1, i + 1 + end);
+      i += end + 2;
+      const prefix = query[i] === '*';
+      if (prefix) i++;
+      tokens.push({ kind: 'phrase', text, negated, prefix });
+      continue;
+    }
+    let j = i;
+    while (j < query.length && !/\s/.test(query[j]!) && !/["“”]/.test(query[j]!)) j++;
+    const raw = query.slice(i, j);
+    i = j;
+    if (raw === 'OR' && !negated) tokens.push({ kind: 'or', text: raw, negated: false, prefix: false });
+    else tokens.push({ kind: 'word', text: raw.replace(/\*+$/, ''), negated, prefix: /\*$/.test(raw) });
+  }
+  return tokens;
+}
+
+/**
+ * Parses a user query. Throws UsageError for an unclosed quote, a dangling OR, a query that only
+ * excludes, or a prefix too short to be useful.
+ * @example parseQuery('"child in need" assessment OR plan -school')
+ */
+export function parseQuery(query: string): ParsedQuery {
+  const all: QueryTerm[][] = [];
+  const none: QueryTerm[] = [];
+  let pendingOr = false;
+  for (const t of lex(query)) {
+    if (t.kind === 'or') {
+      if (all.length === 0 || pendingOr) throw new UsageError(`OR needs a word on each side in query: ${query}`, { hint: QUERY_HINT, code: 'bad-query' });
+      pendingOr = true;
+      continue;
+    }
+    const words = tokenize(t.text);
+    if (words.length === 0) {
+      // Punctuation alone ("&", "-", "*") carries nothing the index can find.
+      if (t.prefix && !t.negated) throw new UsageError(`"${t.text}*" has no letters before the *`, { hint: 'write at least two letters before *, e.g. assess*', code: 'bad-query' });
+      continue;
+    }
+    if (t.prefix && words[words.length - 1]!.length < 2) throw new UsageError(`prefix "${t.text}*" is too short`, { hint: 'write at least two letters before *, e.g. assess*', code: 'bad-query' });
+    const term: QueryTerm = { words, prefix: t.prefix, phrase: t.kind === 'phrase' || words.length > 1 };
+    if (t.negated) {
+      if (pendingOr) throw new UsageError(`cannot OR an excluded word in query: ${query}`, { hint: QUERY_HINT, code: 'bad-query' });
+      none.push(term);
+    } else if (pendingOr) {
+      all[all.length - 1]!.push(term);
+      pendingOr = false;
+    } else {
+      all.push([term]);
+    }
+  }
+  if (pendingOr) throw new UsageError(`OR needs a word on each side in query: ${query}`, { hint: QUERY_HINT, code: 'bad-query' });
+  if (all.length === 0 && none.length > 0) throw new UsageError(`query only excludes words: ${query}`, { hint: 'add at least one word to search for, e.g. "housing -rent"', code: 'bad-query' });
+  return { all, none };
+}
+
+/** One term as FTS5 syntax: always a quoted string, so no user text is read as an operator. */
+function termSql(t: QueryTerm): string {
+  return `"${t.words.join(' ')}"${t.prefix ? '*' : ''}`;
+}
+
+/**
+ * Compiles a user query to an FTS5 MATCH expression (null when the query is empty).
+ * @example compileQuery('care OR nursing -fees').match // '("care" OR "nursing") NOT "fees"'
+ */
+export function compileQuery(query: string): CompiledQuery {
+  const parsed = parseQuery(query);
+  const groups = parsed.all.map((g) => (g.length === 1 ? termSql(g[0]!) : `(${g.map(termSql).join(' OR ')})`));
+  let match: string | null = groups.length ? groups.join(' AND ') : null;
+  if (match && parsed.none.length) match = `(${match})${parsed.none.map((t) => ` NOT ${termSql(t)}`).join('')}`;
+  const positive = parsed.all.flat();
+  return {
+    parsed,
+    match,
+    words: [...new Set(positive.flatMap((t) => (t.prefix ? t.words.slice(0, -1) : t.words)))],
+    prefixes: [...new Set(positive.filter((t) => t.prefix).map((t) => t.words[t.words.length - 1]!))],
+  };
+}
+
+/** Restricts a compiled MATCH expression to some FTS columns, e.g. `{summary headings}`. */
+export function restrictColumns(match: string, columns: readonly string[]): string {
+  return `{${columns.join(' ')}} : (${match})`;
+}

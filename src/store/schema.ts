@@ -1,0 +1,115 @@
+/**
+ * @file The corpus store's layout: one SQLite database holding every decision record, its
+ * remedies, payments and amounts as rows analysts can query, the full record as JSON (so `lgo show`
+ * and exports rebuild it exactly), and an FTS5 index over summary, headings, organisation and body.
+ * Documented for analysts in docs/search.md; bump SCHEMA_VERSION on any change here.
+ */
+
+/** Stored in `meta.schema_version`; a database with another value must be rebuilt. */
+export const SCHEMA_VERSION = 1;
+
+/** FTS5 column order; bm25 weights in search/rank.ts follow it. */
+export const FTS_COLUMNS = ['summary', 'headings', 'organisation', 'body'] as const;
+
+/**
+ * The DDL. `decisions_fts` is contentless (the text lives once, in `decisions.record_json`), with
+ * `contentless_delete` so a changed decision can be replaced in place; its rowid is `decisions.id`.
+ * `sections` is a view over the JSON so the section text is not stored twice.
+ */
+export const SCHEMA_SQL = `
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- One row per corpus file seen by the last build, decision or not, for incremental builds.
+CREATE TABLE files (
+  path     TEXT PRIMARY KEY,          -- relative to the corpus folder, '/' separators
+  hash     TEXT NOT NULL,             -- sha1 of the page bytes and its sidecar
+  size     INTEGER NOT NULL,
+  mtime_ms INTEGER NOT NULL,
+  ref      TEXT,                      -- the decision read from it; NULL when skipped
+  status   TEXT NOT NULL,             -- 'ok' | 'skipped' (not a decision or unreadable) | 'duplicate'
+  message  TEXT                       -- why it was skipped
+);
+
+CREATE TABLE decisions (
+  id               INTEGER PRIMARY KEY,
+  ref              TEXT NOT NULL UNIQUE,   -- '19 020 817'
+  organisation     TEXT NOT NULL,
+  category         TEXT,
+  subcategory      TEXT,
+  outcome          TEXT,
+  outcome_inferred INTEGER NOT NULL,       -- 0/1
+  decision_date    TEXT,                   -- ISO YYYY-MM-DD
+  url              TEXT,
+  document_type    TEXT,                   -- 'statement' | 'report'
+  summary          TEXT,
+  payment_total    REAL NOT NULL,
+  decision_maker   TEXT,
+  truncated        INTEGER NOT NULL,       -- 0/1
+  warning_count    INTEGER NOT NULL,
+  source_path      TEXT NOT NULL,          -- corpus file it was read from
+  content_hash     TEXT NOT NULL,
+  record_json      TEXT NOT NULL           -- the whole DecisionRecord
+);
+CREATE INDEX decisions_date ON decisions(decision_date);
+CREATE INDEX decisions_org ON decisions(organisation COLLATE NOCASE);
+CREATE INDEX decisions_category ON decisions(category COLLATE NOCASE, subcategory COLLATE NOCASE);
+CREATE INDEX decisions_outcome ON decisions(outcome COLLATE NOCASE);
+CREATE INDEX decisions_payment ON decisions(payment_total);
+CREATE INDEX decisions_source ON decisions(source_path);
+
+CREATE TABLE remedies (
+  decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  kind        TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  deadline    TEXT,
+  source      TEXT NOT NULL,
+  PRIMARY KEY (decision_id, position)
+) WITHOUT ROWID;
+CREATE INDEX remedies_kind ON remedies(kind, decision_id);
+
+CREATE TABLE payments (
+  decision_id     INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  position        INTEGER NOT NULL,
+  amount          REAL NOT NULL,
+  currency        TEXT NOT NULL,
+  recipient       TEXT,
+  purpose         TEXT,
+  status          TEXT NOT NULL,
+  text            TEXT NOT NULL,
+  per_unit_amount REAL,
+  per_unit_unit   TEXT,
+  per_unit_count  INTEGER,
+  PRIMARY KEY (decision_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE amounts (
+  decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  amount      REAL NOT NULL,
+  role        TEXT NOT NULL,
+  raw         TEXT NOT NULL,
+  section     TEXT,
+  text        TEXT NOT NULL,
+  PRIMARY KEY (decision_id, position)
+) WITHOUT ROWID;
+CREATE INDEX amounts_role ON amounts(role, decision_id);
+
+CREATE VIEW sections AS
+  SELECT d.id AS decision_id,
+         CAST(s.key AS INTEGER) AS position,
+         json_extract(s.value, '$.heading') AS heading,
+         json_extract(s.value, '$.kind') AS kind,
+         (SELECT group_concat(p.value, char(10)) FROM json_each(s.value, '$.paragraphs') p) AS text
+  FROM decisions d, json_each(d.record_json, '$.sections') s;
+
+CREATE VIRTUAL TABLE decisions_fts USING fts5(
+  summary, headings, organisation, body,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+`;

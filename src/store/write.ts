@@ -1,0 +1,101 @@
+/**
+ * @file Writing one decision record into the store's tables and full-text index, and removing it.
+ * Statements are prepared once per database (a build writes tens of thousands of records).
+ */
+import type { DecisionRecord } from '../schema/record.js';
+import type { Store } from './open.js';
+
+/** The text the full-text index holds for one record, per FTS column. */
+export interface FtsText {
+  summary: string;
+  headings: string;
+  organisation: string;
+  body: string;
+}
+
+/** What goes into each FTS column: headings apart from the body so they can weigh more. */
+export function ftsText(record: DecisionRecord): FtsText {
+  return {
+    summary: record.summary ?? '',
+    headings: record.sections.map((s) => s.heading).filter(Boolean).join('\n'),
+    organisation: record.organisation,
+    body: record.sections.map((s) => s.paragraphs.join('\n')).join('\n\n'),
+  };
+}
+
+export interface RecordWriter {
+  /** Inserts a record (replacing any decision with the same ref); returns its id. */
+  put(record: DecisionRecord, sourcePath: string, contentHash: string): number;
+  /** Removes the decision with this ref, if any. */
+  remove(ref: string): void;
+  /** Source path of the stored decision with this ref, or null. */
+  sourceOf(ref: string): string | null;
+}
+
+/** Prepares the write statements for one database. */
+export function recordWriter(db: Store): RecordWriter {
+  const insDecision = db.prepare(`INSERT INTO decisions (ref, organisation, category, subcategory, outcome, outcome_inferred,
+    decision_date, url, document_type, summary, payment_total, decision_maker, truncated, warning_count, source_path,
+    content_hash, record_json) VALUES (@ref, @organisation, @category, @subcategory, @outcome, @outcomeInferred,
+    @decisionDate, @url, @documentType, @summary, @paymentTotal, @decisionMaker, @truncated, @warningCount, @sourcePath,
+    @contentHash, @recordJson)`);
+  const insRemedy = db.prepare('INSERT INTO remedies VALUES (?, ?, ?, ?, ?, ?)');
+  const insPayment = db.prepare('INSERT INTO payments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insAmount = db.prepare('INSERT INTO amounts VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insFts = db.prepare('INSERT INTO decisions_fts (rowid, summary, headings, organisation, body) VALUES (?, ?, ?, ?, ?)');
+  const findByRef = db.prepare('SELECT id, source_path FROM decisions WHERE ref = ?');
+  // Child rows are deleted explicitly: a read-write open sets foreign_keys, but a caller's may not.
+  const delChildren = ['remedies', 'payments', 'amounts'].map((t) => db.prepare(`DELETE FROM ${t} WHERE decision_id = ?`));
+  const delFts = db.prepare('DELETE FROM decisions_fts WHERE rowid = ?');
+  const delDecision = db.prepare('DELETE FROM decisions WHERE id = ?');
+
+  const removeId = (id: number | bigint): void => {
+    for (const st of delChildren) st.run(id);
+    delFts.run(id);
+    delDecision.run(id);
+  };
+
+  return {
+    put(record, sourcePath, contentHash) {
+      const old = findByRef.get(record.ref) as { id: number } | undefined;
+      if (old) removeId(old.id);
+      const id = Number(
+        insDecision.run({
+          ref: record.ref,
+          organisation: record.organisation,
+          category: record.category,
+          subcategory: record.subcategory,
+          outcome: record.outcome,
+          outcomeInferred: record.outcomeInferred ? 1 : 0,
+          decisionDate: record.decisionDate,
+          url: record.url,
+          documentType: record.documentType,
+          summary: record.summary,
+          paymentTotal: record.paymentTotal,
+          decisionMaker: record.decisionMaker,
+          truncated: record.truncated ? 1 : 0,
+          warningCount: record.warnings.length,
+          sourcePath,
+          contentHash,
+          recordJson: JSON.stringify(record),
+        }).lastInsertRowid,
+      );
+      record.remedies.forEach((r, i) => insRemedy.run(id, i, r.kind, r.text, r.deadline, r.source));
+      record.payments.forEach((p, i) =>
+        insPayment.run(id, i, p.amount, p.currency, p.recipient, p.purpose, p.status, p.text, p.perUnit?.amount ?? null, p.perUnit?.unit ?? null, p.perUnit?.count ?? null),
+      );
+      record.amounts.forEach((a, i) => insAmount.run(id, i, a.amount, a.role, a.raw, a.section, a.text));
+      const t = ftsText(record);
+      insFts.run(id, t.summary, t.headings, t.organisation, t.body);
+      return id;
+    },
+    remove(ref) {
+      const old = findByRef.get(ref) as { id: number } | undefined;
+      if (old) removeId(old.id);
+    },
+    sourceOf(ref) {
+      const row = findByRef.get(ref) as { source_path: string } | undefined;
+      return row ? row.source_path : null;
+    },
+  };
+}
