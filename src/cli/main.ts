@@ -5,12 +5,13 @@
 import { Command, CommanderError } from 'commander';
 import { LgoError } from '../errors.js';
 import { processIo, type CliIo } from './io.js';
+import { registerFetch } from './fetch.js';
 import { registerParse } from './parse.js';
 
 /** One registration per command: adds the command and its options to the program. */
 export type Register = (program: Command, io: CliIo) => void;
 
-const COMMANDS: Register[] = [registerParse];
+const COMMANDS: Register[] = [registerParse, registerFetch];
 
 /** Builds the program; tests call this with collecting streams and `exitOverride`. */
 export function createProgram(io: CliIo): Command {

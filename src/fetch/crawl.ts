@@ -40,6 +40,9 @@ export type CrawlEvent =
   | ({ type: 'page'; url: string; ref: string } & PageOutcome)
   | { type: 'warning'; message: string };
 
+/** Failures that trying again will not fix: the window can be marked done despite them. */
+const FINAL_FAILURES = new Set(['not-found', 'gone', 'off-host-redirect', 'not-a-decision', 'too-large']);
+
 export type PageKind = PageOutcome['kind'];
 
 export interface CrawlSummary {
@@ -76,15 +79,17 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     if (!opts.dryRun) await stateFile.save(state);
   };
   const done = new Set<string>();
-  const handle = async (t: PageTarget, revalidate: boolean): Promise<void> => {
-    if (done.has(t.ref)) return; // the same decision listed in two windows or under two URLs
+  const handle = async (t: PageTarget, revalidate: boolean): Promise<PageOutcome | null> => {
+    if (done.has(t.ref)) return null; // the same decision listed in two windows or under two URLs
     done.add(t.ref);
+    state.seen[t.ref] ??= { url: t.url, path: t.path, date: t.date, firstSeen: new Date().toISOString() };
     const out = await processPage({ client, store, state, check: opts.check, dryRun: Boolean(opts.dryRun) }, t, revalidate);
     summary.counts[out.kind]++;
     if (out.kind === 'failed') summary.failed.push({ url: t.url, code: out.code, message: out.message });
     if (out.kind === 'vanished') summary.vanished.push({ url: t.url, status: out.status });
     emit({ type: 'page', url: t.url, ref: t.ref, ...out });
     if (out.kind !== 'skipped' && out.kind !== 'would-fetch') await save();
+    return out;
   };
   try {
     if (!opts.dryRun) await store.sweepTemp();
@@ -101,8 +106,13 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
         const w = queue.shift()!;
         const targets = await windowTargets(client, state, w, settings.maxWindowResults, queue, emit, summary, save, opts.refresh);
         if (!targets) continue;
-        for (const t of targets) await handle(t, Boolean(opts.refresh));
-        if (!opts.dryRun) {
+        let retryLater = false;
+        for (const t of targets) {
+          const out = await handle(t, Boolean(opts.refresh));
+          if (out?.kind === 'failed' && !FINAL_FAILURES.has(out.code)) retryLater = true;
+        }
+        // A window with pages that may still succeed stays "listed", so the next run tries them again.
+        if (!opts.dryRun && !retryLater) {
           state.windows[windowKey(w)] = { ...state.windows[windowKey(w)]!, status: 'done', at: new Date().toISOString() };
           await save();
         }

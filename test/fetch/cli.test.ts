@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
+import type { FixtureServer } from '../fixture-site/server.js';
+import { startSite, tempCorpus } from './helpers.js';
+
+function collectingIo(cwd: string): CliIo & { out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += String(c)));
+  stderr.on('data', (c) => (err += String(c)));
+  return { stdout, stderr, stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd, out: () => out, err: () => err };
+}
+
+let site: FixtureServer;
+afterEach(async () => site?.close());
+
+describe('lgo fetch (in process)', () => {
+  it('fetches a range, prints a summary on stderr and nothing on stdout, and fills the database', async () => {
+    site = await startSite({ count: 12, from: '2024-01-01', to: '2024-02-29' });
+    const corpus = tempCorpus();
+    const io = collectingIo(corpus);
+    const db = path.join(corpus, 'db.sqlite');
+    const code = await main(['node', 'lgo', 'fetch', '--from', '2024-01-01', '--to', '2024-02-29', '--base-url', site.baseUrl, '--corpus', corpus, '--db', db, '--delay', '0'], io);
+    expect(io.err()).toMatch(/listed 12, fetched 12/);
+    expect(io.out()).toBe('');
+    expect(code).toBe(0);
+    expect(fs.readdirSync(path.join(corpus, 'raw')).filter((n) => n.endsWith('.html'))).toHaveLength(12);
+    expect(fs.existsSync(db) || /database was not updated/.test(io.err())).toBe(true);
+  });
+
+  it('--dry-run lists the URLs on stdout and writes nothing', async () => {
+    site = await startSite({ count: 5, from: '2024-01-01', to: '2024-01-31' });
+    const corpus = tempCorpus();
+    const io = collectingIo(corpus);
+    const code = await main(['node', 'lgo', 'fetch', '--from', '2024-01-01', '--to', '2024-01-31', '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0', '--dry-run', '--quiet'], io);
+    expect(code).toBe(0);
+    expect(io.out().trim().split('\n').sort()).toEqual(site.decisions.map((d) => `https://www.lgo.org.uk${d.path}`).sort());
+    expect(fs.readdirSync(corpus)).toEqual([]);
+    expect(site.requests.filter((r) => r.url.startsWith('/decisions/'))).toEqual([]);
+  });
+
+  it('--log-json writes one JSON object per line on stderr, ending with the summary', async () => {
+    site = await startSite({ count: 3, from: '2024-01-01', to: '2024-01-31' });
+    const corpus = tempCorpus();
+    const io = collectingIo(corpus);
+    const url = `https://www.lgo.org.uk${site.decisions[1]!.path}`;
+    const code = await main(['node', 'lgo', 'fetch', url, '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0', '--log-json', '--no-build'], io);
+    expect(code).toBe(0);
+    const lines = io.err().trim().split('\n').map((l) => JSON.parse(l) as { type: string; kind?: string });
+    expect(lines.at(-1)).toMatchObject({ type: 'summary', counts: { fetched: 1 } });
+    expect(lines.some((l) => l.type === 'page' && l.kind === 'fetched')).toBe(true);
+  });
+
+  it.each([
+    [['fetch'], /nothing to fetch/],
+    [['fetch', '--from', '2024-13-01'], /not a calendar date/],
+    [['fetch', '--from', '2024-02-01', '--to', '2024-01-01'], /after --to/],
+    [['fetch', '--from', 'yesterday'], /not a date/],
+    [['fetch', 'not-a-ref'], /neither a decision URL nor a reference/],
+    [['fetch', '--from', '2024-01-01', '--delay', 'fast'], /--delay "fast"/],
+  ])('refuses %j with exit 2 and a hint', async (args, message) => {
+    const corpus = tempCorpus();
+    const io = collectingIo(corpus);
+    const code = await main(['node', 'lgo', ...args, '--corpus', corpus, '--base-url', 'http://127.0.0.1:9'], io);
+    expect(io.err()).toMatch(message);
+    expect(code).toBe(2);
+  });
+});
