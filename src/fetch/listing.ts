@@ -42,17 +42,19 @@ const TOTAL_PATTERN = /Your search has\s+(no|[\d,]+)\s+results?/i;
  * @example detectChallenge('<div class="g-recaptcha">') // 'a captcha widget'
  */
 export function detectChallenge(html: string): string | null {
-  // Only look at the start and visible body: a decision may mention "access denied" in its text.
   const $ = cheerio.load(html);
-  const scripts = $('script, iframe, form')
+  // Widgets and challenge scripts show in attributes and script bodies, never in a decision's text.
+  const machinery = $('script, iframe, form, [class*="captcha" i], [id*="captcha" i], [class*="challenge" i]')
     .toArray()
-    .map((el) => `${$(el).attr('src') ?? ''} ${$(el).attr('class') ?? ''} ${$(el).attr('action') ?? ''} ${$(el).html() ?? ''}`)
+    .map((el) => `${$(el).attr('src') ?? ''} ${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''} ${$(el).attr('action') ?? ''} ${$(el).html() ?? ''}`)
     .join(' ');
   const title = $('title').text();
-  const hasArticle = $('#article').length > 0 || TOTAL_PATTERN.test($('body').text());
+  // Body wording counts only on a page that is neither a decision nor a results page:
+  // a decision may well say "access denied".
+  const isContent = $('#article').length > 0 || TOTAL_PATTERN.test($('body').text());
+  const body = isContent ? '' : $('body').text().slice(0, 3000);
   for (const [pattern, name] of CHALLENGE_MARKERS) {
-    if (pattern.test(scripts) || pattern.test(title) || pattern.test($('[class*="captcha"], [id*="captcha"]').attr('class') ?? '')) return name;
-    if (!hasArticle && pattern.test($('body').text().slice(0, 2000))) return name;
+    if (pattern.test(machinery) || pattern.test(title) || pattern.test(body)) return name;
   }
   return null;
 }
@@ -100,7 +102,9 @@ export function parseListingPage(html: string, pageUrl: string): ListingPage {
     seen.add(parts.canonical);
     const card = $(el).closest('li, article, .search-result, .result, div');
     const cardText = card.text().replace(/\s+/g, ' ');
-    const type = /\bReport\b/.test(cardText.replace($(el).text(), '')) ? 'report' : /\bStatement\b/.test(cardText) ? 'statement' : null;
+    // The type is its own element ("Statement" / "Report"); the summary may use either word.
+    const labels = card.find('*').toArray().map((x) => $(x).text().trim());
+    const type = labels.includes('Report') ? 'report' : labels.includes('Statement') ? 'statement' : null;
     items.push({
       url: parts.canonical,
       path: abs.pathname,
