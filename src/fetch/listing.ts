@@ -28,7 +28,7 @@ export type ListingPage =
 
 /** Markers of bot challenges and captchas seen on public sites. */
 const CHALLENGE_MARKERS: Array<[RegExp, string]> = [
-  [/g-recaptcha|grecaptcha|hcaptcha|cf-turnstile/i, 'a captcha widget'],
+  [/captcha|cf-turnstile/i, 'a captcha widget'],
   [/cf-challenge|challenge-platform|cf_chl_|__cf_chl/i, 'a Cloudflare challenge'],
   [/verify (that )?you are (a )?human|are you a robot|checking your browser|unusual traffic/i, 'a "verify you are human" page'],
   [/access denied|request blocked|you have been blocked/i, 'an access-denied page'],
@@ -48,11 +48,11 @@ export function detectChallenge(html: string): string | null {
     .toArray()
     .map((el) => `${$(el).attr('src') ?? ''} ${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''} ${$(el).attr('action') ?? ''} ${$(el).html() ?? ''}`)
     .join(' ');
+  // A page with a decision or a results count is content, whatever scripts it carries: the real
+  // site loads reCAPTCHA for its site-wide search and complaint forms on ordinary pages.
+  if ($('#article').length > 0 || TOTAL_PATTERN.test($('body').text())) return null;
   const title = $('title').text();
-  // Body wording counts only on a page that is neither a decision nor a results page:
-  // a decision may well say "access denied".
-  const isContent = $('#article').length > 0 || TOTAL_PATTERN.test($('body').text());
-  const body = isContent ? '' : $('body').text().slice(0, 3000);
+  const body = $('body').text().slice(0, 3000);
   for (const [pattern, name] of CHALLENGE_MARKERS) {
     if (pattern.test(machinery) || pattern.test(title) || pattern.test(body)) return name;
   }
