@@ -3,7 +3,7 @@
  * collected add up to "Your search has N results". A window with too many results is split.
  */
 import type { PoliteClient } from './client.js';
-import { RunStopError } from './errors.js';
+import { FatalFetchError, RetryableFetchError, RunStopError } from './errors.js';
 import { PAGE_SIZE, parseListingPage, searchPath, type ListingItem } from './listing.js';
 import { splitWindow, windowKey, type DateWindow } from './windows.js';
 
@@ -42,7 +42,17 @@ export async function listWindow(client: PoliteClient, w: DateWindow, maxResults
 }
 
 async function listPage(client: PoliteClient, w: DateWindow, page: number): Promise<{ total: number; items: ListingItem[]; offHost: string[] }> {
-  const res = await client.get(searchPath(w.from, w.to, page));
+  let res;
+  try {
+    res = await client.get(searchPath(w.from, w.to, page));
+  } catch (err) {
+    if (err instanceof RunStopError || !(err instanceof FatalFetchError || err instanceof RetryableFetchError)) throw err;
+    // Without the listing the window cannot be walked; stop rather than record it as empty.
+    throw new RunStopError(err.code === 'robots-disallowed' ? 'listing-disallowed' : 'listing-failed', `window ${windowKey(w)}: ${err.message}`, {
+      hint: err.code === 'robots-disallowed' ? "the site's robots.txt forbids its search pages; fetch decisions by URL instead" : 'progress is saved; run the same command again later',
+      cause: err,
+    });
+  }
   const parsed = parseListingPage(client.text(res), res.finalUrl);
   if (parsed.kind === 'challenge') {
     throw new RunStopError('bot-challenge', `${res.finalUrl}: the site answered with ${parsed.reason} instead of results`, {
