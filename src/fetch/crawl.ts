@@ -75,8 +75,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     stopped: null,
     elapsedMs: 0,
   };
+  let lastSave = 0;
   const save = async (): Promise<void> => {
-    if (!opts.dryRun) await stateFile.save(state);
+    if (opts.dryRun) return;
+    await stateFile.save(state);
+    lastSave = Date.now();
   };
   const done = new Set<string>();
   const handle = async (t: PageTarget, revalidate: boolean): Promise<PageOutcome | null> => {
@@ -88,7 +91,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     if (out.kind === 'failed') summary.failed.push({ url: t.url, code: out.code, message: out.message });
     if (out.kind === 'vanished') summary.vanished.push({ url: t.url, status: out.status });
     emit({ type: 'page', url: t.url, ref: t.ref, ...out });
-    if (out.kind !== 'skipped' && out.kind !== 'would-fetch') await save();
+    // Pages are on disk already (that is what "held" reads); the state only adds failures and
+    // vanished flags, so after a page it is saved at most once a second, not every time.
+    if (out.kind !== 'skipped' && out.kind !== 'would-fetch' && Date.now() - lastSave > 1000) await save();
     return out;
   };
   try {
