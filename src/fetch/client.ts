@@ -131,7 +131,12 @@ export class PoliteClient {
     for (let hop = 0; hop <= this.settings.maxRedirects; hop++) {
       await this.guard(() => this.pacer.wait(this.opts.signal));
       this.opts.onEvent?.({ type: 'request', url: current, attempt });
-      const res = await this.guard(() => this.request(current, hop === 0 ? validators : {}));
+      let res;
+      try {
+        res = await this.guard(() => this.request(current, hop === 0 ? validators : {}));
+      } finally {
+        this.pacer.done();
+      }
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         const location = res.headers.location;
         if (!location) throw new FatalFetchError('bad-redirect', `${current}: HTTP ${res.status} without a Location`, { status: res.status });

@@ -8,6 +8,7 @@ import { parseDecisionUrl } from '../extract/url.js';
 import { PoliteClient, type ClientEvent } from './client.js';
 import { UsageError } from '../errors.js';
 import { RunStopError } from './errors.js';
+import { runPool } from './pool.js';
 import { processPage, type PageCheck, type PageOutcome, type PageTarget } from './page.js';
 import { RawStore } from './raw-store.js';
 import { applyRobots } from './robots.js';
@@ -103,7 +104,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       const targets = resolveTargets(opts.targets, state, emit);
       summary.listed += targets.length;
       emit({ type: 'listed', count: targets.length });
-      for (const t of targets) await handle(t, true);
+      await runPool(targets, settings.concurrency, (t) => handle(t, true));
     }
     if (opts.from && opts.to) {
       const queue: DateWindow[] = monthWindows(opts.from, opts.to);
@@ -111,11 +112,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
         const w = queue.shift()!;
         const targets = await windowTargets(client, state, w, settings.maxWindowResults, queue, emit, summary, save, opts.refresh);
         if (!targets) continue;
-        let retryLater = false;
-        for (const t of targets) {
-          const out = await handle(t, Boolean(opts.refresh));
-          if (out?.kind === 'failed' && !FINAL_FAILURES.has(out.code)) retryLater = true;
-        }
+        const outcomes = await runPool(targets, settings.concurrency, (t) => handle(t, Boolean(opts.refresh)));
+        const retryLater = outcomes.some((out) => out?.kind === 'failed' && !FINAL_FAILURES.has(out.code));
         // A window with pages that may still succeed stays "listed", so the next run tries them again.
         if (!opts.dryRun && !retryLater) {
           state.windows[windowKey(w)] = { ...state.windows[windowKey(w)]!, status: 'done', at: new Date().toISOString() };

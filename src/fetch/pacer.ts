@@ -1,6 +1,6 @@
 /**
- * @file Request pacing: the start of each request is at least `delayMs` (plus jitter) after the
- * start of the one before, whatever the concurrency. Slots are reserved synchronously, so two
+ * @file Request pacing: each request starts at least `delayMs` (plus jitter) after both the start
+ * and the end of the one before, whatever the concurrency. Slots are reserved synchronously, so two
  * callers never get the same one.
  */
 
@@ -51,6 +51,14 @@ export class Pacer {
   /** Pushes the next slot back, e.g. after a Retry-After, so no request of any worker starts before it. */
   holdUntil(epochMs: number): void {
     this.last = Math.max(this.last, epochMs - this.delayMs);
+  }
+
+  /**
+   * Marks a request as finished: the next one waits `delayMs` from now too. Spacing from the end
+   * as well as the start means a slow answer or a late send can never bunch two requests at the server.
+   */
+  done(): void {
+    this.last = Math.max(this.last, Date.now());
   }
 
   /** Waits for this caller's slot. */

@@ -26,8 +26,8 @@ describe('politeness', () => {
     expect(summary.counts.fetched).toBe(8);
     expect(site.requests.length).toBeGreaterThanOrEqual(10); // robots + listing + 8 pages
     expect(Math.min(...gaps(clientStarts))).toBeGreaterThanOrEqual(79);
-    // Arrival times at the server may bunch by a few ms of network jitter, never by a whole delay.
-    expect(Math.min(...gaps(site.requests.map((r) => r.at)))).toBeGreaterThanOrEqual(70);
+    // The gap also runs from the end of the previous request, so the server never sees bunching.
+    expect(Math.min(...gaps(site.requests.map((r) => r.at)))).toBeGreaterThanOrEqual(79);
     expect(new Set(site.requests.map((r) => r.userAgent))).toEqual(new Set(['lgo-test/1 (+https://example.org/contact)']));
   });
 
