@@ -1,9 +1,18 @@
 /**
  * @file parseDecision: bytes or text of one decision page in, one validated DecisionRecord out.
- * (Placeholder while the pipeline lands: load -> clean -> extract -> assemble -> check.)
+ * Pipeline: decode -> load (HTML, text or Markdown into blocks) -> clean (boilerplate) ->
+ * skeleton (title, header, Summary, sections) -> sanity check -> assemble -> zod validation.
  */
-import { ParseError } from './errors.js';
-import type { DecisionRecord } from './schema/record.js';
+import { LgoError, ParseError } from './errors.js';
+import { stripBoilerplate } from './clean/boilerplate.js';
+import { decodeBytes } from './load/decode.js';
+import { detectFormat, loadBlocks, type SourceFormat } from './load/detect.js';
+import { TITLE_LINE } from './extract/patterns.js';
+import { readSkeleton } from './extract/structure.js';
+import { parseDecisionUrl } from './extract/url.js';
+import { assemble } from './record/assemble.js';
+import { checkIsDecision } from './record/check.js';
+import { DecisionRecord } from './schema/record.js';
 
 export interface ParseOptions {
   /** The page's address, when known: gives the canonical URL and, without a header block, the category. */
@@ -11,13 +20,43 @@ export interface ParseOptions {
   /** A name for messages (file path or URL). */
   source?: string;
   /** Force a loader instead of detecting one. */
-  format?: 'html' | 'text' | 'markdown';
+  format?: SourceFormat;
+  /** Charset from an HTTP Content-Type header, if any. */
+  charset?: string;
 }
 
 /**
- * Parses one decision page. Throws NotADecisionError for pages that are not decisions.
+ * Parses one decision page. Throws NotADecisionError for pages that are not decisions and
+ * ParseError when a record cannot be made; never anything else, whatever the input.
  * @example parseDecision(fs.readFileSync('corpus/000_c84c4f1ce20d3961.txt'))
  */
-export function parseDecision(_input: string | Uint8Array, opts: ParseOptions = {}): DecisionRecord {
-  throw new ParseError(`${opts.source ?? 'input'}: the parser is not built yet`);
+export function parseDecision(input: string | Uint8Array, opts: ParseOptions = {}): DecisionRecord {
+  const name = opts.source ?? opts.url ?? 'input';
+  try {
+    const text = typeof input === 'string' ? input.replace(/^\ufeff/, '') : decodeBytes(input, opts.charset);
+    const format = opts.format ?? detectFormat(text);
+    const { blocks: raw, htmlTitle, canonical } = loadBlocks(text, format);
+    const blocks = stripBoilerplate(raw);
+    const skeleton = readSkeleton(blocks);
+    const url = opts.url ?? (canonical && parseDecisionUrl(canonical) ? canonical : null);
+    const fallbackTitle = titleFromHtml(htmlTitle);
+    const hasRef = Boolean(skeleton.title ?? fallbackTitle ?? (url ? parseDecisionUrl(url)?.ref : null));
+    checkIsDecision(name, text, blocks, hasRef && (skeleton.summary !== null || skeleton.sections.length > 0));
+    const record = assemble({ skeleton, url, fallbackTitle });
+    const checked = DecisionRecord.safeParse(record);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      throw new ParseError(`${name}: the record is not valid: ${issue.path.join('.') || 'record'}: ${issue.message}`, { code: 'invalid-record' });
+    }
+    return checked.data;
+  } catch (err) {
+    if (err instanceof LgoError) throw err;
+    throw new ParseError(`${name}: could not be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+function titleFromHtml(title: string | null): { organisation: string | null; ref: string } | null {
+  if (!title) return null;
+  const m = TITLE_LINE.exec(title.replace(/\s*[-|–]\s*(?:LGO|Local Government (?:and Social Care )?Ombudsman).*$/i, '').trim());
+  return m ? { organisation: m[1]!.trim(), ref: m[2]! } : null;
 }

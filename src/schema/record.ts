@@ -99,7 +99,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const DecisionRecord = z.strictObject({
   ref: z.string().regex(/^\d{2} \d{3} \d{3}[a-z]?$/),
-  organisation: z.string().min(1),
+  /** As in the title line; null (with a warning) only when a page names no organisation (some report pages). */
+  organisation: z.string().min(1).nullable(),
   category: z.string().nullable(),
   subcategory: z.string().nullable(),
   /** "page" when read from the header block, "url" when derived from the URL's slugs. */

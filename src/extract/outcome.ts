@@ -1,0 +1,35 @@
+/**
+ * @file The outcome: as displayed on the Decision line, or, without one, read from what the
+ * decision says of itself (flagged inferred). Where the text does not say, null.
+ */
+import { normaliseQuotes } from './patterns.js';
+import { splitSentences } from './sentences.js';
+
+const NOT_UPHELD = /\b(?:i|we) (?:do|did|have|will) not uphold\b|\bnot uphold(?:ing)? (?:this|the|mr|mrs|ms|miss|her|his)\b/i;
+const UPHELD = /\b(?:i|we) (?:uphold|have upheld|upheld|am upholding)\b/i;
+const CLOSED = /\b(?:i|we|the ombudsman) (?:will|shall|did|have decided|decided|has decided) not (?:to )?investigate\b|\b(?:i|we) (?:will|shall) not (?:be )?(?:investigat|consider)/i;
+/** "no fault", "did not find fault", "not at fault", "no evidence of fault". */
+const NO_FAULT = /\bno (?:evidence of )?fault\b|\bnot (?:found|find|identified) (?:any )?(?:evidence of )?fault\b|\bdid not find (?:any )?(?:evidence of )?fault\b|\bnot at fault\b|\bwithout fault\b|\bnot (?:be )?fault\b/i;
+/** "found fault", "find the Council at fault", "This was fault", "fault by the Council causing injustice". */
+const FAULT = /\b(?:found|find|finds|identified)\b[^.]{0,60}\bfault\b|\b(?:was|is|were|are) (?:also )?fault\b|\bat fault\b|\bfaults? by the\b|\bfaults? (?:which|that) caused\b/i;
+
+/** Sentences reporting the complainant's view, which say nothing of the decision's finding. */
+const REPORTED = /\b(?:complains?|complained|says?|said|alleges?|alleged|believes?|feels?|asked|wants?)\b/i;
+
+/**
+ * Infers the outcome from paragraphs in order of authority (final decision, Summary, ...):
+ * the first paragraph that says anything decides. Positive fault findings outrank "no fault"
+ * found on other points (gold 21-000-568).
+ * @example inferOutcome(['I uphold this complaint.']) // 'Upheld'
+ */
+export function inferOutcome(paragraphs: string[]): string | null {
+  for (const paragraph of paragraphs) {
+    const sentences = splitSentences(normaliseQuotes(paragraph)).filter((s) => !REPORTED.test(s));
+    if (sentences.some((s) => NOT_UPHELD.test(s))) return 'Not upheld';
+    if (sentences.some((s) => UPHELD.test(s))) return 'Upheld';
+    if (sentences.some((s) => CLOSED.test(s))) return 'Closed after initial enquiries';
+    if (sentences.some((s) => FAULT.test(s) && !NO_FAULT.test(s))) return 'Upheld';
+    if (sentences.some((s) => NO_FAULT.test(s))) return 'Not upheld';
+  }
+  return null;
+}

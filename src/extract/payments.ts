@@ -1,0 +1,194 @@
+/**
+ * @file Remedy payments by the rules in domain.md: read from the remedy units only, each
+ * counted once (the same payment said in Summary and Agreed action is one), per-unit amounts
+ * multiplied (`£300 for each child ... £600 in total` is 600), breakdowns not added again
+ * (`£2,750 (£750 for Mrs X, ...)` is 2,750), offers replaced, guidance ranges, fees, charges
+ * and claimed losses left out.
+ */
+import type { Payment } from '../schema/record.js';
+import { findMoney, type MoneyMention } from './money.js';
+import { normaliseQuotes } from './patterns.js';
+import { clauseKinds } from './remedy-kinds.js';
+import { unitClauses, type RemedyUnit } from './remedy-units.js';
+import { COUNT_WORD, parseCount } from './sentences.js';
+
+export interface PaymentCandidate extends Payment {
+  /** Which unit it came from, for merging per-unit amounts with totals of the same paragraph. */
+  paragraph: string;
+  source: RemedyUnit['source'];
+  /** A per-unit amount whose count is not stated yet. */
+  openUnit: { amount: number; unit: string } | null;
+}
+
+/** Context before an amount that makes it something other than a payment now due. */
+const NOT_PAYMENT_BEFORE = /\b(?:guidance|range|between|originally|previously|initially|earlier|instead of|rather than|from|had offered|was offered|lost|loss(?:es)? of|claim(?:ed|s|ing)?|cost(?:s|ing)? (?:him|her|them|of)|spent|fees?|charges?|charged|invoice|debt|arrears|bill|owed|owes|rent|council tax|penalty|grant|top-up|deposit|overpayment|budget|valued at|worth|salary|income|earn)\b[^£]{0,40}$/i;
+
+/** Context right after an amount that makes it a fee, loss or cost rather than a payment. */
+const NOT_PAYMENT_AFTER = /^\s*(?:a week|per week|a night|per night)? ?(?:in |of )?(?:fees?|charges?|care fees|arrears|debt|council tax|rent|costs?|loss|grant|penalty|overpayment)\b/i;
+
+/** "£300 for each child", "£200 per child", "£1,000 each for Y and Z", "£100 a month for 6 months". */
+const PER_UNIT = new RegExp(String.raw`^\s*(?:for each(?: of (?:the |her |his |their )?(${COUNT_WORD}))?|per|each for|each to|a|an|every)\s+([a-z]+)`, 'i');
+
+const UNIT_WORDS = /^(?:child|children|person|people|month|months|week|weeks|year|years|day|days|night|nights|occasion|session|sessions|visit|missed|term|school|complainant|member|resident|parent|grandchild|sibling|son|daughter)$/i;
+
+const TOTAL_AFTER = /^\s*(?:in total|in all|altogether|overall)\b/i;
+const TOTAL_BEFORE = /\b(?:a total of|total of|totalling|in total|an overall sum of|overall)\s*$/i;
+
+/** Reads the payments of each unit, then merges them across units. */
+export function extractPayments(units: RemedyUnit[], fullText: string): { payments: Payment[]; used: Set<string>; warnings: string[] } {
+  const candidates: PaymentCandidate[] = [];
+  for (const unit of units) {
+    for (const clause of unitClauses(unit)) {
+      const kinds = clauseKinds(clause);
+      if (!kinds.includes('payment') && !(kinds.includes('refund_or_waive') && /\brefund|\breimburse/i.test(clause))) continue;
+      candidates.push(...clausePayments(clause, unit));
+    }
+  }
+  return mergeCandidates(candidates, fullText);
+}
+
+function clausePayments(clause: string, unit: RemedyUnit): PaymentCandidate[] {
+  const text = normaliseQuotes(clause);
+  const mentions = findMoney(text);
+  const out: PaymentCandidate[] = [];
+  let total: number | null = null;
+  for (const [i, m] of mentions.entries()) {
+    const before = text.slice(0, m.start);
+    const after = text.slice(m.end);
+    if (TOTAL_AFTER.test(after) || TOTAL_BEFORE.test(before)) {
+      total = m.amount;
+      continue;
+    }
+    if (m.range && !/^\s*(?:a|per) (?:week|month)/i.test(after)) continue; // a guidance range
+    if (isBreakdown(text, mentions, i)) continue;
+    if (NOT_PAYMENT_BEFORE.test(before.slice(-60)) && !/\b(?:pay|payment of|increase[sd]? (?:it |this |the \w+ )?to|refund|reimburse)\s*$/i.test(before.slice(-40))) continue;
+    if (NOT_PAYMENT_AFTER.test(after) && !/\brefund|\breimburse/i.test(before)) continue;
+    out.push(candidate(m, text, after, unit));
+  }
+  if (total !== null) {
+    const perUnit = out.find((c) => c.openUnit && total! % c.openUnit.amount === 0);
+    if (perUnit) close(perUnit, total / perUnit.openUnit!.amount);
+    else if (out.length === 0) out.push(candidateFromTotal(total, text, unit));
+  }
+  return out;
+}
+
+function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUnit): PaymentCandidate {
+  const c: PaymentCandidate = {
+    amount: m.amount,
+    currency: 'GBP',
+    recipient: findRecipient(text, m),
+    purpose: findPurpose(after),
+    text: unit.text,
+    perUnit: null,
+    status: unit.status,
+    paragraph: unit.paragraph,
+    source: unit.source,
+    openUnit: null,
+  };
+  const per = PER_UNIT.exec(after);
+  if (per && UNIT_WORDS.test(per[2]!)) {
+    const unitWord = singular(per[2]!);
+    c.openUnit = { amount: m.amount, unit: unitWord };
+    const count = (per[1] && parseCount(per[1])) || countAfter(after.slice(per[0].length), unitWord);
+    if (count) close(c, count);
+  }
+  return c;
+}
+
+function candidateFromTotal(total: number, text: string, unit: RemedyUnit): PaymentCandidate {
+  return { amount: total, currency: 'GBP', recipient: null, purpose: null, text: unit.text, perUnit: null, status: unit.status, paragraph: unit.paragraph, source: unit.source, openUnit: null, ...(text ? {} : {}) };
+}
+
+/** Sets a per-unit payment's count and total. */
+function close(c: PaymentCandidate, count: number): void {
+  if (!c.openUnit || !Number.isInteger(count) || count < 1) return;
+  c.perUnit = { amount: c.openUnit.amount, unit: c.openUnit.unit, count };
+  c.amount = Math.round(c.openUnit.amount * count * 100) / 100;
+  c.openUnit = null;
+}
+
+/** "each for Y and Z" -> 2; "for 6 months" -> 6; "for each of the two children" handled by PER_UNIT. */
+function countAfter(after: string, unit: string): number | null {
+  const names = /^\s*(?:for |to )?((?:[A-Z]\b|Mr \w|Mrs \w|Ms \w|Miss \w)(?:(?:,\s*|\s+and\s+)(?:[A-Z]\b|Mr \w|Mrs \w|Ms \w|Miss \w))+)/.exec(after);
+  if (names) return names[1]!.split(/,\s*|\s+and\s+/).length;
+  const period = new RegExp(String.raw`^\s*(?:for|over) (?:the |a period of )?(${COUNT_WORD}) ${unit}s?\b`, 'i').exec(after);
+  if (period) return parseCount(period[1]!);
+  return null;
+}
+
+/** An amount inside brackets right after another amount is its breakdown, not a payment. */
+function isBreakdown(text: string, mentions: MoneyMention[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const between = text.slice(mentions[j]!.end, mentions[i]!.start);
+    const open = (between.match(/\(/g) ?? []).length - (between.match(/\)/g) ?? []).length;
+    if (open > 0 && between.length < 120) return true;
+  }
+  return false;
+}
+
+const PERSON = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]\w*(?: and (?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]\w*)?|Mr and Mrs [A-Z]\w*|the complainant|the family|(?:his|her|their) (?:son|daughter|mother|father|children|child|family|parents?))`;
+
+function findRecipient(text: string, m: MoneyMention): string | null {
+  const before = text.slice(Math.max(0, m.start - 60), m.start);
+  const after = text.slice(m.end, m.end + 80);
+  const r =
+    new RegExp(String.raw`\b(?:pay|paying|pays)(?: to)? (${PERSON})\s*$`).exec(before) ??
+    new RegExp(String.raw`^\s*(?:each )?(?:to|for) (${PERSON})\b`).exec(after) ??
+    new RegExp(String.raw`\b(?:offered|award(?:ed)?|give|gave) (${PERSON}) (?:a (?:\w+ )?payment of )?$`).exec(before) ??
+    new RegExp(String.raw`\b(?:and|,) (${PERSON})\s*$`).exec(before);
+  return r ? r[1]!.trim() : null;
+}
+
+function findPurpose(after: string): string | null {
+  const m = /\b(?:for|to recognise|to reflect|in recognition of|to acknowledge|to remedy|to make up for|to compensate (?:\w+ )?for|because of|as a remedy for|to recognize)\s+(.+?)(?:[.;]|$)/i.exec(after.slice(0, 300));
+  if (!m) return null;
+  const purpose = m[1]!.replace(/^(?:the|any)\s+/i, (s) => s).trim().slice(0, 160);
+  return purpose.length >= 3 ? purpose : null;
+}
+
+function singular(word: string): string {
+  const w = word.toLowerCase();
+  if (w === 'children') return 'child';
+  if (w === 'people') return 'person';
+  return w.endsWith('s') ? w.slice(0, -1) : w;
+}
+
+/** Merges candidates: the same amount from several places is one payment; open per-unit amounts meet their totals. */
+function mergeCandidates(candidates: PaymentCandidate[], fullText: string): { payments: Payment[]; used: Set<string>; warnings: string[] } {
+  const warnings: string[] = [];
+  // A per-unit amount whose count is not stated: a total in the same paragraph, else a count in the text.
+  for (const c of candidates.filter((x) => x.openUnit)) {
+    const total = candidates.find((o) => o !== c && !o.openUnit && o.paragraph === c.paragraph && o.amount > c.openUnit!.amount && o.amount % c.openUnit!.amount === 0);
+    if (total) {
+      close(c, total.amount / c.openUnit!.amount);
+      if (c.perUnit) {
+        c.recipient ??= total.recipient;
+        c.purpose ??= total.purpose;
+        candidates.splice(candidates.indexOf(total), 1);
+      }
+      continue;
+    }
+    const unitPlural = c.openUnit!.unit === 'child' ? 'children' : `${c.openUnit!.unit}s`;
+    const counted = new RegExp(String.raw`\b(${COUNT_WORD}) (?:\w+ )?${unitPlural}\b`, 'i').exec(normaliseQuotes(fullText));
+    const n = counted ? parseCount(counted[1]!) : null;
+    if (n && n > 1) close(c, n);
+    else warnings.push(`a payment of £${c.openUnit!.amount} per ${c.openUnit!.unit} does not say how many; it is counted once`);
+  }
+  const out: PaymentCandidate[] = [];
+  for (const c of candidates) {
+    const same = out.find((o) => o.amount === c.amount && (o.source !== c.source || o.paragraph === c.paragraph || o.recipient === c.recipient || !o.recipient || !c.recipient));
+    if (same) {
+      same.recipient ??= c.recipient;
+      same.purpose ??= c.purpose;
+      same.perUnit ??= c.perUnit;
+      continue;
+    }
+    // A per-unit payment's unit amount said elsewhere on its own is the same payment.
+    if (out.some((o) => o.perUnit && o.perUnit.amount === c.amount && o.source !== c.source)) continue;
+    out.push(c);
+  }
+  const used = new Set(out.map((c) => String(c.amount)));
+  const payments = out.map(({ paragraph: _p, source: _s, openUnit: _o, ...p }) => p);
+  return { payments, used, warnings };
+}

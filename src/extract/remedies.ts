@@ -1,0 +1,80 @@
+/**
+ * @file Remedies (one per action) from the remedy units, and the role of every money amount
+ * in the text (remedy, earlier_offer, guidance, claimed_loss, fee_or_charge, other).
+ */
+import type { Amount, Payment, Remedy } from '../schema/record.js';
+import { findMoney } from './money.js';
+import { normaliseQuotes } from './patterns.js';
+import { clauseKinds } from './remedy-kinds.js';
+import { unitClauses, type RemedyUnit } from './remedy-units.js';
+import { splitSentences } from './sentences.js';
+
+/**
+ * One remedy per action clause. Units read from an action section keep every action; units
+ * read from the Summary or an endorsed offer are one list, each kind once.
+ */
+export function buildRemedies(units: RemedyUnit[]): Remedy[] {
+  const out: Remedy[] = [];
+  const seen = new Set<string>();
+  for (const unit of units) {
+    const fromAction = unit.source === 'agreed_action' || unit.source === 'recommendation';
+    for (const clause of unitClauses(unit)) {
+      let kinds = clauseKinds(clause);
+      if (fromAction || unit.classifyAs) kinds = kinds.filter((k, i) => i === 0 || (k === 'payment' && kinds[0] !== 'refund_or_waive'));
+      for (const kind of kinds) {
+        const text = unit.classifyAs ? unit.text : clause;
+        const key = fromAction ? `${kind}|${text}` : kind;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ kind, text: tidy(text), deadline: unit.deadline, source: unit.source });
+      }
+    }
+  }
+  return out;
+}
+
+function tidy(text: string): string {
+  return text.replace(/^[\s,;:-]+|[\s,;:]+$/g, '').replace(/^and\s+/i, '');
+}
+
+const GUIDANCE = /\b(?:guidance|range|between|suggests? (?:a )?payments? of)\b[^£]{0,50}$/i;
+const CLAIMED = /\b(?:claim(?:s|ed|ing)?|lost|loss(?:es)?|cost (?:him|her|them)|spent|wants?|wanted|asked for|seeks?|sought|damages|out of pocket)\b/i;
+const FEE = /\b(?:fees?|charges?|charged|invoices?|debts?|arrears|bills?|owed|owes|rent|council tax|penalty|pcn|grants?|costs?|price|per week|a week|per night|top-up|deposit|overpayment|budget|funding|salary|income|direct payments?|allowance|benefit)\b/i;
+const OFFER = /\b(?:offer(?:ed|s)?|recommend(?:ed|ation)?|suggest(?:ed)?|panel|increase[sd]?|previous(?:ly)?|initial(?:ly)?|original(?:ly)?|proposed)\b/i;
+const PAY = /\b(?:pay|paid|payment|remedy|compensat|reimburse|refund)\w*/i;
+
+/**
+ * Every amount in the Summary and sections with its role. An amount is `remedy` when it is one
+ * of the payments (or a per-unit amount of one) said in a payment sentence.
+ */
+export function classifyAmounts(paragraphs: Array<{ text: string; section: string | null }>, payments: Payment[]): Amount[] {
+  const paid = new Set<number>();
+  for (const p of payments) {
+    paid.add(p.amount);
+    if (p.perUnit) paid.add(p.perUnit.amount);
+  }
+  const out: Amount[] = [];
+  for (const { text, section } of paragraphs) {
+    if (!/£|pounds|GBP/.test(text)) continue;
+    for (const sentence of splitSentences(text)) {
+      const s = normaliseQuotes(sentence);
+      const mentions = findMoney(s);
+      for (const [i, m] of mentions.entries()) {
+        const before = s.slice(Math.max(0, m.start - 80), m.start);
+        const around = s.slice(Math.max(0, m.start - 80), Math.min(s.length, m.end + 60));
+        const prev = mentions[i - 1];
+        const inBrackets = prev && /\([^)]*$/.test(s.slice(prev.end, m.start));
+        let role: Amount['role'];
+        if (m.range || GUIDANCE.test(before)) role = 'guidance';
+        else if (paid.has(m.amount) && PAY.test(around) && !inBrackets) role = 'remedy';
+        else if (inBrackets) role = 'other';
+        else if (CLAIMED.test(around)) role = 'claimed_loss';
+        else if (FEE.test(around)) role = 'fee_or_charge';
+        else if (OFFER.test(around) || PAY.test(around)) role = 'earlier_offer';
+        else role = 'other';
+        out.push({ amount: m.amount, role, text: sentence, raw: m.raw, section });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+/**
+ * @file Remedy kinds from the wording of one action ("apologise to Mrs X", "pay Mr X £150",
+ * "remind its staff ..."). Ordered rules, first match wins, so "provide him with contact
+ * details" is provide_information before "improve ... communication" reads as a service
+ * improvement (seed 002), and "review its processes" is a service improvement, not a review
+ * of a decision (seed 004).
+ */
+import type { RemedyKind } from '../schema/record.js';
+import { normaliseQuotes } from './patterns.js';
+
+const PERSON = String.raw`(?:him|her|them|mr\.? \w+|mrs\.? \w+|ms\.? \w+|miss \w+|mx \w+|dr\.? \w+|the (?:family|complainant|resident|tenant|parents?))`;
+
+/** Ordered kind rules; each must match an action, not a mere mention of the word. */
+export const KIND_RULES: Array<[RemedyKind, RegExp]> = [
+  ['apology', /\bapologi[sz]|\bapology\b|\bapologies\b/i],
+  ['refund_or_waive', /\brefund|\bwaive|\bwrite[- ]?off\b|\bwritten off|\bcancel (?:the |its |any |his |her |their )?(?:\w+ )?(?:penalty|charges?|invoices?|debt|pcn|fine|bill|arrears|fees?)|\bremove (?:the |any )?(?:charges?|debt|fees?|penalty)|\bcredit (?:his|her|their|the) (?:\w+ )?account|\bnot (?:to )?(?:pursue|recover|seek to recover|enforce) (?:the |any )?(?:debt|arrears|charges?|fees?|overpayment)/i],
+  ['payment', /\bpay\b|\bpays\b|\bpaying\b|\bpayments?\b|£\s?\d|\bpounds\b|\bcompensat|\bfinancial (?:remedy|redress|recognition)|\bsymbolic (?:sum|amount)|\breimburse|\brepay/i],
+  ['action_plan', /\baction plan\b/i],
+  ['staff_training_or_reminder', /\bremind|\breminder|\btraining\b|\btrain (?:its|relevant|all|the)\b|\bbrief(?:ing)? (?:its |relevant |all )?(?:staff|officers|employees)|\b(?:share|circulate|disseminate) (?:this |the |our )?(?:decision|findings|learning|statement) (?:with|to|among) (?:its |relevant |all |the )?(?:staff|officers|social workers|teams?|employees)/i],
+  ['reassessment', /\bre-?assess|\b(?:new|fresh|updated|further|full|proper|statutory) (?:[\w']+ ){0,3}assessments?\b|\b(?:carry out|complete|undertake|arrange|conduct|start|begin) (?:a |an |the )?(?:[\w']+ ){0,4}(?:assessments?|review of (?:her|his|their|the) (?:care|needs|support))|\bassess (?:her|his|their|mr \w+|mrs \w+|ms \w+|miss \w+)\b|\breview (?:her|his|their|the) (?:care|support) (?:plan|package|needs)|\bre-?calculat/i],
+  ['review_decision', /\breconsider|\brevisit|\bre-?review|\breview (?:its|the|her|his|their|this|that) (?:\w+ )?(?:decision|application|eligibility|banding|band|priority|request|refusal|claim)|\bconsider (?:the|her|his|their|mr \w+'s|mrs \w+'s|ms \w+'s|miss \w+'s) (?:\w+ )?(?:request|application|claim|appeal)|\b(?:take|make|reach) a (?:new|fresh) decision|\bfresh decision|\bdecide (?:again )?(?:whether|if)\b/i],
+  ['meeting', /\b(?:arrange|hold|offer|organise|organize|set up|attend|have|convene)(?: to)? (?:a |an |the )?(?:[\w-]+ )?(?:meeting|meet)\b|\bmeet (?:with )?(?:mr|mrs|ms|miss|dr|him|her|them|the (?:family|complainant))\b|\boffer to meet/i],
+  ['provide_information', new RegExp(String.raw`\bexplain|\bexplanation|\b(?:provide|give|send|share with|supply|offer)(?: with)? ${PERSON}\b|contact details|\b(?:inform|tell|write to|advise|update) ${PERSON}\b|\bcopy of (?:the|its|his|her|their) (?:records|file|report|assessment|notes|documents|plan)|\bshare (?:the |a |its )?(?:copy|records|documents|information|notes|minutes)`, 'i')],
+  ['service_improvement', /\bprocedures?\b|\bpolic(?:y|ies)\b|\bpractices?\b|\bprocess(?:es)?\b|\baudit|\blessons?\b|\bimprov|\bprevent\b|\brecurrence|\breoccurrence|\bin (?:the )?future\b|\bcontrols\b|\bsystems?\b|\bguidance (?:to|for) (?:staff|officers)|\baction to address|\bensure\b|\bimplement|\bmonitor|\bservice provision|\b(?:inform|write to|contact) all\b|\bidentify (?:any )?(?:other|others)|\bothers? (?:affected|in (?:a )?similar)|\bchanges? to (?:its|their|the)\b|\bupdate (?:its|their|the) (?:website|leaflet|information|guidance|templates?|letters?|records)/i],
+];
+
+/** Verbs that make a clause an action even when no kind rule matches ("arrange alternative accommodation"). */
+const OTHER_ACTION = /^(?:to |and |also |then )?(?:arrange|provide|find|secure|source|fund|reinstate|restore|repair|install|adapt|allocate|rehouse|award|backdate|amend|correct|remove|delete|move|complete (?:the )?works|carry out (?:the )?(?:works|repairs)|offer (?:a|an|the|him|her|them) (?!apology|payment)|give (?:him|her|them|mr|mrs|ms|miss) (?:priority|a|an)|put in place|set up|make (?:the|any) (?:repairs|adaptations|changes to (?:his|her|their)))/i;
+
+/** Wording that is never a remedy: compliance reporting and cross-references to other actions. */
+const NOT_A_REMEDY = /\b(?:provide|send|give) (?:us|me|the ombudsman) (?:with )?(?:evidence|confirmation|proof) (?:that |of )?(?:it|the council|they|its|their)? ?(?:has |have )?(?:complied|compliance|done so|taken the above)|\bevidence (?:that )?(?:it|the council) has complied|\bthe above (?:actions?|remedies|recommendations)|\bremedy (?:this|that|the) injustice$|^(?:to )?remedy the injustice/i;
+
+/**
+ * The kinds of one action clause, first by priority; apology and payment are also added when
+ * both are named ("offered Mrs X an apology and £200", seed 000). Empty when it is no action.
+ * @example clauseKinds('Pay Mr X £150 for extra time and trouble') // ['payment']
+ */
+export function clauseKinds(clause: string): RemedyKind[] {
+  const text = normaliseQuotes(clause).trim();
+  if (!text || NOT_A_REMEDY.test(text)) return [];
+  const kinds: RemedyKind[] = [];
+  for (const [kind, re] of KIND_RULES) {
+    if (re.test(text)) {
+      kinds.push(kind);
+      break;
+    }
+  }
+  if (kinds.length === 0) {
+    if (OTHER_ACTION.test(text.replace(/^(?:the council|it) (?:will|should|has agreed to|agreed to) /i, ''))) kinds.push('other');
+    return kinds;
+  }
+  if (kinds[0] !== 'apology' && KIND_RULES[0]![1].test(text)) kinds.push('apology');
+  if (kinds[0] !== 'payment' && /£\s?\d/.test(text) && kinds[0] !== 'refund_or_waive') kinds.push('payment');
+  return kinds;
+}
+
+/** Verbs that start a new action inside a list written as one sentence. */
+const SPLIT_VERBS = String.raw`(?:apologi[sz]e|pay|make|take|carry|arrange|review|reconsider|revisit|remind|provide|share|issue|write|meet|hold|develop|produce|create|refund|waive|consider|complete|assess|reassess|ensure|tell|explain|inform|offer|update|amend|improve|introduce|train|audit|prepare|publish|remove|cancel|reimburse|backdate|contact|give|send|put|set up|appoint|undertake|identify|confirm|check|reinstate|restore|repay|award|allocate|find|secure|commission|fund|start|begin|decide|report|share|circulate|deliver|implement|monitor)`;
+
+const CLAUSE_SPLIT = new RegExp(String.raw`\s*;\s*(?:and\s+)?|,\s*(?:and\s+)?(?=${SPLIT_VERBS}\b)|\s+and\s+(?=(?:to\s+)?${SPLIT_VERBS}\b)|,\s*(?=(?:an?\s+)?(?:apology|explanation|payment|refund)\b)|\s+and\s+(?=(?:an?\s+)?(?:apology|explanation|payment|refund|tighter)\b)`, 'gi');
+
+/**
+ * Splits a sentence that lists several actions ("apologise, make a payment and assess her
+ * council tax reduction") into one clause per action.
+ */
+export function splitClauses(sentence: string): string[] {
+  const out: string[] = [];
+  for (const part of sentence.split(/\s*;\s*(?:and\s+)?/)) {
+    // "apologise to Mrs X for its failure to ... hold a meeting": what follows "for" are reasons.
+    if (/\bapologi[sz]e(?: to (?:(?! and )[^,;.]){1,40}?)? for\b/i.test(part)) out.push(...part.split(/\s+and\s+(?=(?:to\s+)?(?:pay|make a (?:\w+ )?payment)\b)/i));
+    else out.push(...part.split(CLAUSE_SPLIT));
+  }
+  return out.map((c) => c.trim()).filter(Boolean);
+}

@@ -1,0 +1,120 @@
+/**
+ * @file Where remedies are written: the units (one action each, or one sentence listing
+ * actions) that remedies and payments are read from, in order of authority:
+ * 1. Agreed action / Recommendations (and their sub-headings): each item, with its lead-in's
+ *    deadline ("within four weeks ..., the Council has agreed to:");
+ * 2. without such a section: the Final decision's and the Summary's sentences that say what the
+ *    organisation agreed, will or should do, and, where the decision finds the organisation's
+ *    own remedy appropriate, the offer it endorses (seed 000).
+ */
+import type { Remedy } from '../schema/record.js';
+import type { RawSection } from './structure.js';
+import { normaliseQuotes } from './patterns.js';
+import { splitSentences } from './sentences.js';
+import { clauseKinds, splitClauses } from './remedy-kinds.js';
+
+export interface RemedyUnit {
+  text: string;
+  source: Remedy['source'];
+  deadline: string | null;
+  status: 'agreed' | 'recommended' | 'endorsed_offer';
+  /** The paragraph the unit belongs to (units of one paragraph share it): for per-unit totals. */
+  paragraph: string;
+  section: string | null;
+  /** Read the unit's kind from this text only, as one action (a lead-in "apologise to Mrs X for:" with its reasons). */
+  classifyAs?: string;
+}
+
+/**
+ * A deadline as written. Must match "within four weeks from the date of our final decision",
+ * "within three months of my final decision", "by 6 August 2021"; not "within 20 working days to respond".
+ */
+const DEADLINE = /\b(within (?:\w+|\d+) (?:working |calendar )?(?:days?|weeks?|months?)(?: (?:of|from|after) (?:the date of |receiving |the )?(?:my|our|this|the|its) (?:final )?(?:decision|statement|report)(?: statement)?)?|by (?:the end of )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|by (?:the end of )?[A-Z][a-z]+ \d{4})/;
+
+/** Sentences that say what the organisation agreed, will or should do. */
+const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|\bshould\b|\brecommend|\bto (?:remedy|put (?:this|matters?|things) right)|\bha(?:s|ve) (?:already |now )?(?:apologised|paid|offered|agreed)|\boffered (?:an? )?(?:appropriate|suitable|reasonable|adequate|proportionate)|\bagreed actions?\b|\baccepted (?:my|our|the) recommendations?/i;
+
+/** Sentences that describe the complaint or a fault, not a remedy. */
+const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|asked|believes?|feels?|claims?)\b|\bwill not\b|\bwon't\b|\b(?:should|would|could) have\b|\bcannot\b|\bwould not\b/i;
+
+/** The decision finds an offer or remedy good enough. */
+const ENDORSE = /\b(?:appropriate|suitable|satisfied|reasonable|proportionate|sufficient|adequate|fair|welcome)\b/i;
+const OFFER = /\boffer(?:ed|s)?\b|\bha(?:s|ve) (?:already )?(?:apologised|paid|agreed)|\bagreed to\b|\bapologised\b/i;
+
+/** Finds a deadline in a text, as written. */
+export function findDeadline(text: string): string | null {
+  return DEADLINE.exec(text)?.[1] ?? null;
+}
+
+/** Collects the remedy units of a decision (see the file header for the order of authority). */
+export function collectRemedyUnits(sections: RawSection[], summary: string | null): RemedyUnit[] {
+  const action = sections.filter((s) => s.topKind === 'action');
+  if (action.length > 0 && action.some((s) => s.blocks.length > 0)) return actionUnits(action);
+  const units: RemedyUnit[] = [];
+  for (const s of sections.filter((x) => x.topKind === 'final_decision')) {
+    for (const [i, b] of s.blocks.entries()) units.push(...triggerUnits(b.text, 'final_decision', `${s.heading}#${i}`, s.heading));
+  }
+  for (const s of sections.filter(isAnalysis)) {
+    for (const [i, b] of s.blocks.entries()) {
+      if (!ENDORSE.test(b.text)) continue;
+      for (const sentence of splitSentences(b.text)) {
+        const t = normaliseQuotes(sentence);
+        if ((OFFER.test(t) || /\boffer of\b/i.test(t)) && !/\b(?:not|never)\b[^.]*\b(?:appropriate|enough|sufficient|adequate|reasonable)\b/i.test(t)) {
+          units.push({ text: sentence, source: 'endorsed_offer', deadline: null, status: 'endorsed_offer', paragraph: `${s.heading}#${i}`, section: s.heading });
+        }
+      }
+    }
+  }
+  if (summary) units.push(...triggerUnits(summary, 'summary', 'summary', null));
+  return units;
+}
+
+function isAnalysis(s: RawSection): boolean {
+  if (['analysis', 'conclusions', 'assessment'].includes(s.topKind)) return true;
+  return s.kind === 'other' && /analysis|finding|conclusion|consideration/i.test(s.heading) && !/^what (i|we) found$/i.test(s.heading);
+}
+
+function triggerUnits(paragraph: string, source: 'final_decision' | 'summary', id: string, section: string | null): RemedyUnit[] {
+  const out: RemedyUnit[] = [];
+  for (const sentence of splitSentences(paragraph)) {
+    const t = normaliseQuotes(sentence);
+    if (!TRIGGER.test(t) || NOT_TRIGGER.test(t)) continue;
+    out.push({ text: sentence, source, deadline: findDeadline(sentence), status: /\b(?:should|recommend)/i.test(t) ? 'recommended' : 'agreed', paragraph: id, section });
+  }
+  return out;
+}
+
+function actionUnits(sections: RawSection[]): RemedyUnit[] {
+  const out: RemedyUnit[] = [];
+  for (const s of sections) {
+    const recommended = /recommend/i.test(s.heading);
+    let lead: { deadline: string | null; depth: number; ownKind: boolean; unit: RemedyUnit | null } | null = null;
+    for (const [i, b] of s.blocks.entries()) {
+      const text = b.text;
+      const status = recommended || /\brecommend/i.test(text) ? 'recommended' : 'agreed';
+      const own = findDeadline(text);
+      const isLead = /:\s*$/.test(text);
+      // Items under a lead-in that is itself an action ("apologise to Mrs X for:") are its reasons.
+      if (lead?.ownKind && lead.unit && b.type === 'item' && (b.depth > lead.depth || (b.depth === lead.depth && clauseKinds(text).length === 0)) && !isLead) {
+        lead.unit.text = `${lead.unit.text} ${text}`;
+        continue;
+      }
+      if (b.type !== 'item' && !isLead && lead && !own) lead = null;
+      const unit: RemedyUnit = { text, source: recommended ? 'recommendation' : 'agreed_action', deadline: own ?? lead?.deadline ?? null, status, paragraph: `${s.heading}#${i}`, section: s.heading };
+      if (isLead) {
+        const ownKind = clauseKinds(text.replace(/^.*?\b(?:agreed to|will|should|recommend(?:ed)?(?: that)?(?: the council)?)\b/i, '')).length > 0;
+        if (ownKind) unit.classifyAs = text;
+        lead = { deadline: own, depth: b.depth, ownKind, unit: ownKind ? unit : null };
+        if (ownKind) out.push(unit);
+        continue;
+      }
+      out.push(unit);
+    }
+  }
+  return out;
+}
+
+/** The clauses a unit's remedies are read from: one per action it lists. */
+export function unitClauses(unit: RemedyUnit): string[] {
+  return unit.classifyAs ? [unit.classifyAs] : splitClauses(unit.text);
+}

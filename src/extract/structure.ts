@@ -1,0 +1,148 @@
+/**
+ * @file Reads the page's skeleton from cleaned blocks: title line, header label/value pairs,
+ * Summary, sections (heading + blocks, in page order) and the sign-off.
+ */
+import type { Block } from '../load/blocks.js';
+import type { SectionKind } from '../schema/record.js';
+import {
+  BARE_REF_LINE,
+  FINAL_DECISION_MARKER,
+  HEADER_LINE,
+  SIGN_OFF,
+  SUMMARY_LINE,
+  TITLE_LINE,
+  normaliseQuotes,
+} from './patterns.js';
+
+export interface RawSection {
+  heading: string;
+  kind: SectionKind;
+  /** The kind of the last top-level heading at or before this one (sub-headings inherit it). */
+  topKind: SectionKind;
+  blocks: Block[];
+}
+
+export interface Skeleton {
+  title: { organisation: string | null; ref: string } | null;
+  header: Map<string, string>;
+  summary: string | null;
+  sections: RawSection[];
+  signOffs: string[];
+  sawFinalDecisionMarker: boolean;
+}
+
+/**
+ * Section kinds by heading text (lower case, straight quotes). First match wins; anything
+ * else is an untyped section ("other"). Anchored so that sub-headings such as
+ * "Recommended service improvements" are not taken for "Recommendations".
+ */
+export const SECTION_KINDS: Array<[SectionKind, RegExp]> = [
+  ['complaint', /^(the |your |mr \w+'s |mrs \w+'s |ms \w+'s )?complaints?( and background| summary)?$|^what (the complaint|.* complain(s|ed)) (is )?about$/],
+  ['not_investigated', /^(parts of the complaint (that )?i (did|have) not investigate[d]?|what i (have|did) not investigated?( and why)?)$/],
+  ['investigated', /^what i (have |did )?investigated?$|^what i have (and have not )?investigated|^scope of (the |my )?investigation$/],
+  ['role_and_powers', /role and powers$|^(the )?(ombudsman'?s|our) (role|powers|jurisdiction)/],
+  ['how_considered', /^how (i|we) (have )?considered|^how i investigated/],
+  ['assessment', /^(my |our )?assessment$/],
+  ['findings', /^what (i|we) (have )?found$|^relevant (law|legislation)|^(legal|law) and (administrative |policy )?background|^background$|^what happened$|^key facts$/],
+  ['analysis', /^(my |our )?(findings|analysis|consideration)$|^analysis( and findings)?$|^findings and (analysis|conclusions?)$/],
+  ['conclusions', /^(my |our )?conclusions?$/],
+  ['action', /^(agreed|recommended|required) (action|actions|remed(y|ies))$|^(my |our )?recommendations?$|^actions?$|^remed(y|ies)$|^action( the council| it)? (has )?agreed( to take)?$|^what (the council|it) (has )?agreed to do$/],
+  ['final_decision', /^(final )?decision$|^(my |our )?(final )?decision and reasons$/],
+];
+
+/** Kinds that end an action section (a real new part of the decision, not a sub-heading). */
+export const TOP_LEVEL_KINDS = new Set<SectionKind>(SECTION_KINDS.map(([k]) => k));
+
+/** The kind of a heading (normalised), or "other". */
+export function headingKind(heading: string): SectionKind {
+  const h = normaliseQuotes(heading).toLowerCase().replace(/[:.]$/, '').replace(/\s+/g, ' ').trim();
+  for (const [kind, re] of SECTION_KINDS) if (re.test(h)) return kind;
+  return 'other';
+}
+
+/**
+ * Splits blocks into the page's parts.
+ * @example readSkeleton(stripBoilerplate(loadText(text)))
+ */
+export function readSkeleton(blocks: Block[]): Skeleton {
+  const sk: Skeleton = { title: null, header: new Map(), summary: null, sections: [], signOffs: [], sawFinalDecisionMarker: false };
+  let current: RawSection | null = null;
+  let topKind: SectionKind = 'other';
+  let summaryOpen = false;
+  const summaryParts: string[] = [];
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const text = normaliseQuotes(b.text);
+    const beforeBody = sk.sections.length === 0 && sk.summary === null && !summaryOpen;
+
+    if (!sk.title && beforeBody && b.type !== 'item') {
+      const t = TITLE_LINE.exec(b.text);
+      if (t) {
+        sk.title = { organisation: t[1]!.trim(), ref: t[2]! };
+        continue;
+      }
+      const bare = BARE_REF_LINE.exec(b.text);
+      if (bare) {
+        sk.title = { organisation: null, ref: bare[1]! };
+        continue;
+      }
+    }
+    if (beforeBody || (sk.sections.length === 0 && !summaryOpen)) {
+      const h = HEADER_LINE.exec(text);
+      if (h && b.type !== 'item' && h[2]!.length < 120) {
+        let value = h[2]!.trim();
+        // "Category" alone, its value in the next block (HTML spans).
+        if (!value && blocks[i + 1] && blocks[i + 1]!.text.length < 120) value = blocks[++i]!.text;
+        const label = h[1]!.toLowerCase() === 'date of decision' ? 'decision date' : h[1]!.toLowerCase();
+        if (!sk.header.has(label)) sk.header.set(label, value);
+        continue;
+      }
+    }
+    if (FINAL_DECISION_MARKER.test(text)) {
+      sk.sawFinalDecisionMarker = true;
+      continue;
+    }
+    const sign = SIGN_OFF.exec(text);
+    if (sign && b.type !== 'item' && b.text.length < 120) {
+      sk.signOffs.push(sign[1]!.trim());
+      continue;
+    }
+    if (sk.summary === null && sk.sections.length === 0) {
+      const s = SUMMARY_LINE.exec(b.text);
+      if (s && s[1]) {
+        // The Summary is one paragraph (domain.md): the label's own line.
+        sk.summary = s[1].trim();
+        continue;
+      }
+      if (s || (b.type === 'heading' && /^summary:?$/i.test(b.text))) {
+        summaryOpen = true; // the label stands alone: the next paragraph is the Summary
+        continue;
+      }
+    }
+    if (b.type === 'heading') {
+      if (summaryOpen) {
+        sk.summary = summaryParts.join(' ').trim() || null;
+        summaryOpen = false;
+      }
+      const kind = headingKind(b.text);
+      if (kind !== 'other') topKind = kind;
+      current = { heading: b.text, kind, topKind, blocks: [] };
+      sk.sections.push(current);
+      continue;
+    }
+    if (summaryOpen) {
+      summaryParts.push(b.text);
+      sk.summary = b.text;
+      summaryOpen = false;
+      continue;
+    }
+    if (!current) {
+      current = { heading: '', kind: 'other', topKind: 'other', blocks: [] };
+      sk.sections.push(current);
+    }
+    current.blocks.push(b);
+  }
+  if (summaryOpen) sk.summary = summaryParts.join(' ').trim() || null;
+  return sk;
+}

@@ -1,0 +1,41 @@
+/**
+ * @file Plain-text renderings of decision pages (the seeds' format) into blocks.
+ * One paragraph per line; list items carry markers (`  1. `, `- `, `    • `, `a) `);
+ * indentation gives nesting; headings are short unmarked lines without closing punctuation.
+ */
+import { block, fold, type Block } from './blocks.js';
+import { ITEM_MARKER, looksLikeHeading } from '../extract/patterns.js';
+
+/**
+ * Splits a plain-text page into blocks.
+ * @example loadText('The complaint\n  1. Mrs X complains ...')
+ */
+export function loadText(text: string): Block[] {
+  const blocks: Block[] = [];
+  for (const rawLine of text.split(/\r\n|\r|\n/)) {
+    if (!rawLine.trim()) continue;
+    const expanded = rawLine.replace(/\t/g, '    ');
+    const indent = expanded.length - expanded.trimStart().length;
+    const line = fold(expanded);
+    const m = ITEM_MARKER.exec(line);
+    if (m) {
+      const marker = m[1]!;
+      const rest = m[2]!;
+      // An unindented "a) Stage two investigation" is a lettered sub-heading, not an item.
+      if (indent === 0 && /^\(?[a-z]\)$/.test(marker) && looksLikeHeading(rest)) {
+        blocks.push(block('heading', line));
+        continue;
+      }
+      blocks.push(block('item', rest, Math.max(0, Math.floor((indent - 2) / 2)), { marker }));
+      continue;
+    }
+    const prev = blocks[blocks.length - 1];
+    // A wrapped line: the previous block did not end a sentence and this one starts in lower case.
+    if (prev && prev.type !== 'heading' && /^[a-z]/.test(line) && !/[.:;!?]$/.test(prev.text)) {
+      prev.text = `${prev.text} ${line}`;
+      continue;
+    }
+    blocks.push(block(looksLikeHeading(line) ? 'heading' : 'para', line));
+  }
+  return blocks;
+}
