@@ -5,13 +5,16 @@
 import { Command, CommanderError } from 'commander';
 import { LgoError } from '../errors.js';
 import { processIo, type CliIo } from './io.js';
+import { registerBuild } from './build.js';
 import { registerFetch } from './fetch.js';
 import { registerParse } from './parse.js';
+import { registerSearch } from './search.js';
+import { registerShow } from './show.js';
 
 /** One registration per command: adds the command and its options to the program. */
 export type Register = (program: Command, io: CliIo) => void;
 
-const COMMANDS: Register[] = [registerParse, registerFetch];
+const COMMANDS: Register[] = [registerParse, registerFetch, registerBuild, registerSearch, registerShow];
 
 /** Builds the program; tests call this with collecting streams and `exitOverride`. */
 export function createProgram(io: CliIo): Command {

@@ -1,6 +1,6 @@
 /**
  * @file The corpus store's layout: one SQLite database holding every decision record, its
- * remedies, payments and amounts as rows analysts can query, the full record as JSON (so `lgo show`
+ * remedies, payments and amounts as rows analysts can query, the full record as JSON in `records` (so `lgo show`
  * and exports rebuild it exactly), and an FTS5 index over summary, headings, organisation and body.
  * Documented for analysts in docs/search.md; bump SCHEMA_VERSION on any change here.
  */
@@ -12,7 +12,7 @@ export const SCHEMA_VERSION = 1;
 export const FTS_COLUMNS = ['summary', 'headings', 'organisation', 'body'] as const;
 
 /**
- * The DDL. `decisions_fts` is contentless (the text lives once, in `decisions.record_json`), with
+ * The DDL. `decisions_fts` is contentless (the text lives once, in `records.record_json`), with
  * `contentless_delete` so a changed decision can be replaced in place; its rowid is `decisions.id`.
  * `sections` is a view over the JSON so the section text is not stored twice.
  */
@@ -36,7 +36,7 @@ CREATE TABLE files (
 CREATE TABLE decisions (
   id               INTEGER PRIMARY KEY,
   ref              TEXT NOT NULL UNIQUE,   -- '19 020 817'
-  organisation     TEXT NOT NULL,
+  organisation     TEXT,                   -- NULL when the page names none
   category         TEXT,
   subcategory      TEXT,
   outcome          TEXT,
@@ -44,14 +44,12 @@ CREATE TABLE decisions (
   decision_date    TEXT,                   -- ISO YYYY-MM-DD
   url              TEXT,
   document_type    TEXT,                   -- 'statement' | 'report'
-  summary          TEXT,
   payment_total    REAL NOT NULL,
   decision_maker   TEXT,
   truncated        INTEGER NOT NULL,       -- 0/1
   warning_count    INTEGER NOT NULL,
   source_path      TEXT NOT NULL,          -- corpus file it was read from
-  content_hash     TEXT NOT NULL,
-  record_json      TEXT NOT NULL           -- the whole DecisionRecord
+  content_hash     TEXT NOT NULL
 );
 CREATE INDEX decisions_date ON decisions(decision_date);
 CREATE INDEX decisions_org ON decisions(organisation COLLATE NOCASE);
@@ -59,6 +57,14 @@ CREATE INDEX decisions_category ON decisions(category COLLATE NOCASE, subcategor
 CREATE INDEX decisions_outcome ON decisions(outcome COLLATE NOCASE);
 CREATE INDEX decisions_payment ON decisions(payment_total);
 CREATE INDEX decisions_source ON decisions(source_path);
+
+-- The text, apart from the row above: keeping decisions' rows small keeps filtering and sorting
+-- tens of thousands of search matches fast.
+CREATE TABLE records (
+  decision_id INTEGER PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE,
+  summary     TEXT,
+  record_json TEXT NOT NULL            -- the whole DecisionRecord, as lgo parse prints it
+);
 
 CREATE TABLE remedies (
   decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
@@ -99,17 +105,16 @@ CREATE TABLE amounts (
 CREATE INDEX amounts_role ON amounts(role, decision_id);
 
 CREATE VIEW sections AS
-  SELECT d.id AS decision_id,
+  SELECT d.decision_id,
          CAST(s.key AS INTEGER) AS position,
          json_extract(s.value, '$.heading') AS heading,
          json_extract(s.value, '$.kind') AS kind,
          (SELECT group_concat(p.value, char(10)) FROM json_each(s.value, '$.paragraphs') p) AS text
-  FROM decisions d, json_each(d.record_json, '$.sections') s;
+  FROM records d, json_each(d.record_json, '$.sections') s;
 
 CREATE VIRTUAL TABLE decisions_fts USING fts5(
   summary, headings, organisation, body,
   content = '', contentless_delete = 1,
-  tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3'
+  tokenize = 'unicode61 remove_diacritics 2'
 );
 `;

@@ -18,7 +18,7 @@ export function ftsText(record: DecisionRecord): FtsText {
   return {
     summary: record.summary ?? '',
     headings: record.sections.map((s) => s.heading).filter(Boolean).join('\n'),
-    organisation: record.organisation,
+    organisation: record.organisation ?? '',
     body: record.sections.map((s) => s.paragraphs.join('\n')).join('\n\n'),
   };
 }
@@ -35,17 +35,18 @@ export interface RecordWriter {
 /** Prepares the write statements for one database. */
 export function recordWriter(db: Store): RecordWriter {
   const insDecision = db.prepare(`INSERT INTO decisions (ref, organisation, category, subcategory, outcome, outcome_inferred,
-    decision_date, url, document_type, summary, payment_total, decision_maker, truncated, warning_count, source_path,
-    content_hash, record_json) VALUES (@ref, @organisation, @category, @subcategory, @outcome, @outcomeInferred,
-    @decisionDate, @url, @documentType, @summary, @paymentTotal, @decisionMaker, @truncated, @warningCount, @sourcePath,
-    @contentHash, @recordJson)`);
+    decision_date, url, document_type, payment_total, decision_maker, truncated, warning_count, source_path,
+    content_hash) VALUES (@ref, @organisation, @category, @subcategory, @outcome, @outcomeInferred,
+    @decisionDate, @url, @documentType, @paymentTotal, @decisionMaker, @truncated, @warningCount, @sourcePath,
+    @contentHash)`);
+  const insRecord = db.prepare('INSERT INTO records (decision_id, summary, record_json) VALUES (?, ?, ?)');
   const insRemedy = db.prepare('INSERT INTO remedies VALUES (?, ?, ?, ?, ?, ?)');
   const insPayment = db.prepare('INSERT INTO payments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insAmount = db.prepare('INSERT INTO amounts VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insFts = db.prepare('INSERT INTO decisions_fts (rowid, summary, headings, organisation, body) VALUES (?, ?, ?, ?, ?)');
   const findByRef = db.prepare('SELECT id, source_path FROM decisions WHERE ref = ?');
   // Child rows are deleted explicitly: a read-write open sets foreign_keys, but a caller's may not.
-  const delChildren = ['remedies', 'payments', 'amounts'].map((t) => db.prepare(`DELETE FROM ${t} WHERE decision_id = ?`));
+  const delChildren = ['records', 'remedies', 'payments', 'amounts'].map((t) => db.prepare(`DELETE FROM ${t} WHERE decision_id = ?`));
   const delFts = db.prepare('DELETE FROM decisions_fts WHERE rowid = ?');
   const delDecision = db.prepare('DELETE FROM decisions WHERE id = ?');
 
@@ -62,7 +63,7 @@ export function recordWriter(db: Store): RecordWriter {
       const id = Number(
         insDecision.run({
           ref: record.ref,
-          organisation: record.organisation,
+          organisation: record.organisation ?? '',
           category: record.category,
           subcategory: record.subcategory,
           outcome: record.outcome,
@@ -70,16 +71,15 @@ export function recordWriter(db: Store): RecordWriter {
           decisionDate: record.decisionDate,
           url: record.url,
           documentType: record.documentType,
-          summary: record.summary,
           paymentTotal: record.paymentTotal,
           decisionMaker: record.decisionMaker,
           truncated: record.truncated ? 1 : 0,
           warningCount: record.warnings.length,
           sourcePath,
           contentHash,
-          recordJson: JSON.stringify(record),
         }).lastInsertRowid,
       );
+      insRecord.run(id, record.summary, JSON.stringify(record));
       record.remedies.forEach((r, i) => insRemedy.run(id, i, r.kind, r.text, r.deadline, r.source));
       record.payments.forEach((p, i) =>
         insPayment.run(id, i, p.amount, p.currency, p.recipient, p.purpose, p.status, p.text, p.perUnit?.amount ?? null, p.perUnit?.unit ?? null, p.perUnit?.count ?? null),

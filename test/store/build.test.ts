@@ -79,7 +79,7 @@ describe('buildStore', () => {
     fs.rmSync(path.join(corpus, 'a.txt'));
     await build();
     const db = openStore(dbPath, { readonly: true });
-    expect(db.prepare("SELECT summary, source_path FROM decisions WHERE ref = '21 000 001'").get()).toEqual({ summary: 'The copy.', source_path: 'z-copy.txt' });
+    expect(db.prepare("SELECT summary, source_path FROM decisions JOIN records ON decision_id = id WHERE ref = '21 000 001'").get()).toEqual({ summary: 'The copy.', source_path: 'z-copy.txt' });
     db.close();
   });
 

@@ -1,0 +1,94 @@
+/**
+ * @file `lgo search QUERY [filters] [--sort] [--limit] [--offset] [--format]`.
+ */
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { FilterInput } from '../search/filters.js';
+import { write, type CliIo } from './io.js';
+import { openStoreForReading } from './store-access.js';
+
+interface SearchFlags extends FilterInput {
+  sort?: string;
+  limit: string;
+  offset: string;
+  format?: string;
+  db?: string;
+}
+
+const SORTS = ['relevance', 'date', 'payment'];
+const FORMATS = ['table', 'json', 'jsonl', 'csv'];
+
+/** Adds the shared filter options (also used by export and stats through the same compiler). */
+export function addFilterOptions(cmd: Command): Command {
+  return cmd
+    .option('--organisation <name>', 'organisation name contains this (any case), e.g. "Cheshire East"')
+    .option('--category <name>', 'category, e.g. "Adult care services"')
+    .option('--subcategory <name>', 'subcategory, e.g. "Charging"')
+    .option('--outcome <outcome>', 'outcome, e.g. Upheld, "Not upheld", "Closed after initial enquiries"')
+    .option('--from <date>', 'decided on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'decided on or before (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--min-payment <pounds>', 'total remedy payment at least this')
+    .option('--max-payment <pounds>', 'total remedy payment at most this')
+    .option('--remedy <kind>', 'has a remedy of this kind (apology, payment, reassessment, service_improvement, ...)');
+}
+
+export function registerSearch(program: Command, io: CliIo): void {
+  const cmd = program
+    .command('search')
+    .description('full-text search of the decisions, with filters and snippets')
+    .argument('[query]', 'words (all must appear), "exact phrase", a OR b, -exclude, prefix*; may be empty with filters', '');
+  addFilterOptions(cmd)
+    .option('--sort <order>', 'relevance (default with a query), date (newest first) or payment (largest first)')
+    .option('--limit <n>', 'hits to show', '20')
+    .option('--offset <n>', 'hits to skip (for paging)', '0')
+    .option('--format <format>', 'table (default), json, jsonl or csv')
+    .option('--db <file>', 'database file (default: LGO_DB, else index/decisions.sqlite)')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  lgo search "child in need"\n  lgo search 'care OR nursing -"council tax"' --outcome upheld --from 2020\n  lgo search assess* --organisation "Cheshire East" --sort date --format csv\n  lgo search "" --remedy payment --min-payment 1000 --sort payment\n`,
+    )
+    .action(async (query: string, flags: SearchFlags) => {
+      const format = flags.format ?? 'table';
+      if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}"`, { hint: `use one of ${FORMATS.join(', ')}` });
+      if (flags.sort !== undefined && !SORTS.includes(flags.sort)) throw new UsageError(`unknown --sort "${flags.sort}"`, { hint: `use one of ${SORTS.join(', ')}` });
+      const limit = wholeNumber(flags.limit, 'limit', 1);
+      const offset = wholeNumber(flags.offset, 'offset', 0);
+      const { normaliseFilters, noFilters } = await import('../search/filters.js');
+      const filters = normaliseFilters(flags);
+      const { compileQuery } = await import('../search/query.js');
+      const compiled = compileQuery(query); // bad queries fail before the database is opened
+      if (!compiled.match && noFilters(filters)) throw new UsageError('nothing to search for', { hint: 'give a query, e.g. lgo search "child in need", or a filter such as --organisation' });
+      const db = await openStoreForReading(flags.db, io);
+      try {
+        const { searchStore } = await import('../search/engine.js');
+        const result = searchStore(db, { query, filters, sort: flags.sort as 'relevance' | undefined, limit, offset });
+        const out = await import('./search-output.js');
+        if (format === 'json') await write(io.stdout, `${JSON.stringify({ query, total: result.total, totalIsMinimum: result.totalIsMinimum, offset, limit, hits: result.hits.map(out.hitJson) }, null, 2)}\n`);
+        else if (format === 'jsonl') await write(io.stdout, result.hits.map((h) => `${JSON.stringify(out.hitJson(h))}\n`).join(''));
+        else if (format === 'csv') await write(io.stdout, out.formatCsv(result));
+        else await write(io.stdout, out.formatTable(result, io.stdoutIsTTY));
+        if (result.total === 0) await explainNoHits(db, query, filters, compiled, io);
+        else if (format === 'table') {
+          const shown = result.hits.length ? `${offset + 1}-${offset + result.hits.length}` : 'none';
+          const count = `${result.totalIsMinimum ? 'more than ' : ''}${result.total.toLocaleString('en-GB')}`;
+          io.stderr.write(`${count} decision${result.total === 1 ? '' : 's'} match (showing ${shown})${result.rankCapped ? '; very common words: the newest matches are ranked' : ''}\n`);
+        }
+      } finally {
+        db.close();
+      }
+    });
+}
+
+async function explainNoHits(db: import('../store/open.js').Store, query: string, filters: import('../search/filters.js').Filters, compiled: import('../search/query.js').CompiledQuery, io: CliIo): Promise<void> {
+  const { checkFilterValues, suggestQuery } = await import('../search/suggest.js');
+  checkFilterValues(db, filters); // throws "did you mean" for a filter value no decision has
+  const better = compiled.match ? suggestQuery(db, query, compiled) : null;
+  io.stderr.write(`no decisions match${better ? `; did you mean: lgo search ${JSON.stringify(better)}` : ''}\n`);
+  if (!better) io.stderr.write('hint: use fewer words, OR between alternatives, prefix* for word endings, or fewer filters\n');
+}
+
+function wholeNumber(value: string, option: string, min: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < min) throw new UsageError(`--${option} "${value}" must be a whole number${min > 0 ? ` of at least ${min}` : ''}`);
+  return n;
+}
