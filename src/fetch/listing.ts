@@ -42,6 +42,8 @@ const TOTAL_PATTERN = /Your search has\s+(no|[\d,]+)\s+results?/i;
  * @example detectChallenge('<div class="g-recaptcha">') // 'a captcha widget'
  */
 export function detectChallenge(html: string): string | null {
+  // Fast path (most pages): content markers found by a plain search, no DOM needed.
+  if (/id\s*=\s*["']?article\b/i.test(html) || TOTAL_PATTERN.test(html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' '))) return null;
   const $ = cheerio.load(html);
   // Widgets and challenge scripts show in attributes and script bodies, never in a decision's text.
   const machinery = $('script, iframe, form, [class*="captcha" i], [id*="captcha" i], [class*="challenge" i]')
