@@ -58,6 +58,17 @@ describe('lgo fetch (in process)', () => {
     expect(lines.some((l) => l.type === 'page' && l.kind === 'fetched')).toBe(true);
   });
 
+  it('exits 75 with the time to resume when the site asks for a long wait', async () => {
+    site = await startSite({ count: 3, from: '2024-01-01', to: '2024-01-31' });
+    site.faults = [{ match: site.decisions[1]!.path, fault: { kind: 'status', status: 429, retryAfter: '7200' } }];
+    const corpus = tempCorpus();
+    const io = collectingIo(corpus);
+    const code = await main(['node', 'lgo', 'fetch', '--from', '2024-01-01', '--to', '2024-01-31', '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0', '--no-build'], io);
+    expect(code).toBe(75);
+    expect(io.err()).toMatch(/stopped: .*asked us to wait until \d{4}-\d{2}-\d{2}T/);
+    expect(io.err()).toMatch(/hint: run the same command again after/);
+  });
+
   it.each([
     [['fetch'], /nothing to fetch/],
     [['fetch', '--from', '2024-13-01'], /not a calendar date/],
