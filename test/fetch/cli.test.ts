@@ -84,3 +84,16 @@ describe('lgo fetch (in process)', () => {
     expect(code).toBe(2);
   });
 });
+
+describe('lgo fetch on a terminal', () => {
+  it('draws a progress bar with the counts on stderr and still ends with the summary', async () => {
+    site = await startSite({ count: 4, from: '2024-01-01', to: '2024-01-31' });
+    const corpus = tempCorpus();
+    const io = collectingIo(corpus);
+    Object.assign(io.stderr, { isTTY: true, columns: 120 });
+    const code = await main(['node', 'lgo', 'fetch', '--from', '2024-01-01', '--to', '2024-01-31', '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0', '--no-build'], { ...io, stderrIsTTY: true });
+    expect(code).toBe(0);
+    expect(io.err()).toMatch(/listed 4 fetched 4 unchanged 0 failed 0 skipped 0 \| ETA/);
+    expect(io.err()).toMatch(/listed 4, fetched 4/);
+  });
+});
