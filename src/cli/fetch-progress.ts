@@ -31,7 +31,7 @@ function plainReporter(io: CliIo): Reporter {
   return {
     onEvent(e) {
       if (e.type === 'window' && e.status !== 'listing') say(`window ${e.key}: ${e.status}${e.total !== undefined ? ` (${e.total} result${e.total === 1 ? '' : 's'})` : ''}`);
-      else if (e.type === 'page' && (e.kind === 'failed' || e.kind === 'vanished')) say(`${e.kind}: ${e.url}${e.kind === 'failed' ? ` (${e.message})` : ` (HTTP ${e.status}; our copy is kept)`}`);
+      else if (e.type === 'page' && (e.kind === 'failed' || e.kind === 'vanished')) say(`${e.kind}: ${e.url}${e.kind === 'failed' ? ` (${e.message})` : ` (${e.status === null ? 'no longer listed' : `HTTP ${e.status}`}; our copy is kept)`}`);
       else if (e.type === 'page' && e.kind === 'skipped' && e.reason !== 'already held') say(`skipped ${e.url}: ${e.reason}`);
       else if (e.type === 'retry') say(`waiting ${(e.waitMs / 1000).toFixed(1)} s before retrying (${e.reason})`);
       else if (e.type === 'warning') say(`warning: ${e.message}`);

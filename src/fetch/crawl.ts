@@ -51,7 +51,8 @@ export interface CrawlSummary {
   counts: Record<PageKind, number>;
   windows: { listed: number; skipped: number };
   failed: Array<{ url: string; code: string; message: string }>;
-  vanished: Array<{ url: string; status: number }>;
+  /** Pages gone upstream (status 404/410, or null when no longer listed); our copies are kept. */
+  vanished: Array<{ url: string; status: number | null }>;
   /** Set when the run stopped early; progress is saved. */
   stopped: { code: string; message: string; hint?: string; resumeAt?: string } | null;
   elapsedMs: number;
@@ -110,7 +111,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       const queue: DateWindow[] = monthWindows(opts.from, opts.to);
       while (queue.length) {
         const w = queue.shift()!;
-        const targets = await windowTargets(client, state, w, settings.maxWindowResults, queue, emit, summary, save, opts.refresh);
+        const targets = await windowTargets({ client, state, maxResults: settings.maxWindowResults, queue, emit, summary, save, refresh: Boolean(opts.refresh) }, w);
         if (!targets) continue;
         const outcomes = await runPool(targets, settings.concurrency, (t) => handle(t, Boolean(opts.refresh)));
         const retryLater = outcomes.some((out) => out?.kind === 'failed' && !FINAL_FAILURES.has(out.code));
@@ -134,17 +135,19 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
 }
 
 /** The pages of one window: from the state when already listed, else by walking the listing. Null when skipped or split. */
-async function windowTargets(
-  client: PoliteClient,
-  state: CrawlState,
-  w: DateWindow,
-  maxResults: number,
-  queue: DateWindow[],
-  emit: (e: CrawlEvent) => void,
-  summary: CrawlSummary,
-  save: () => Promise<void>,
-  refresh: boolean | undefined,
-): Promise<PageTarget[] | null> {
+interface WindowContext {
+  client: PoliteClient;
+  state: CrawlState;
+  maxResults: number;
+  queue: DateWindow[];
+  emit: (e: CrawlEvent) => void;
+  summary: CrawlSummary;
+  save: () => Promise<void>;
+  refresh: boolean;
+}
+
+async function windowTargets(ctx: WindowContext, w: DateWindow): Promise<PageTarget[] | null> {
+  const { client, state, maxResults, queue, emit, summary, save, refresh } = ctx;
   const key = windowKey(w);
   const known = state.windows[key];
   if (known?.status === 'split') {
@@ -174,8 +177,18 @@ async function windowTargets(
   }
   for (const url of listing.offHost) emit({ type: 'warning', message: `${key}: the listing links off the site (${url}); not followed` });
   for (const item of listing.items) {
-    state.seen[item.ref] ??= { url: item.url, path: item.path, date: item.date, firstSeen: at };
-    state.seen[item.ref]!.date ??= item.date;
+    // The latest listing wins for the address (a decision can move category); firstSeen stays.
+    state.seen[item.ref] = { url: item.url, path: item.path, date: item.date ?? state.seen[item.ref]?.date ?? null, firstSeen: state.seen[item.ref]?.firstSeen ?? at };
+  }
+  // Re-listing a window (--refresh): what it showed before and no longer shows has vanished upstream.
+  const now = new Set(listing.items.map((i) => i.ref));
+  for (const ref of known?.refs ?? []) {
+    if (now.has(ref) || state.vanished[ref]) continue;
+    const url = state.seen[ref]?.url ?? ref;
+    state.vanished[ref] = { url, status: null, at };
+    summary.counts.vanished++;
+    summary.vanished.push({ url, status: null });
+    emit({ type: 'page', url, ref, kind: 'vanished', status: null });
   }
   state.windows[key] = { status: 'listed', total: listing.total, refs: listing.items.map((i) => i.ref), complete: w.to < todayIso(), at };
   summary.windows.listed++;

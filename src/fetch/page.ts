@@ -22,7 +22,7 @@ export interface PageTarget {
 export type PageOutcome =
   | { kind: 'fetched' | 'updated' | 'unchanged' | 'would-fetch' }
   | { kind: 'skipped'; reason: string }
-  | { kind: 'vanished'; status: number }
+  | { kind: 'vanished'; status: number | null }
   | { kind: 'failed'; code: string; message: string };
 
 /** Checks a fetched page is a decision; throws NotADecisionError when it is not. */
@@ -44,7 +44,6 @@ export async function processPage(ctx: PageContext, t: PageTarget, revalidate: b
   const held = await ctx.store.held(t.ref);
   if (held && !revalidate) return { kind: 'skipped', reason: 'already held' };
   if (ctx.dryRun) return { kind: 'would-fetch' };
-  const slug = t.ref;
   let res: FetchResponse;
   try {
     res = await ctx.client.get(t.path, held ? { etag: held.meta.etag, lastModified: held.meta.lastModified } : {});
@@ -54,7 +53,7 @@ export async function processPage(ctx: PageContext, t: PageTarget, revalidate: b
     if (err instanceof FatalFetchError && (err.status === 404 || err.status === 410)) {
       if (held) {
         // Flag, never delete: the decision may have been withdrawn or moved; our copy stays.
-        ctx.state.vanished[slug] = { url: t.url, status: err.status, at: new Date().toISOString() };
+        ctx.state.vanished[t.ref] = { url: t.url, status: err.status, at: new Date().toISOString() };
         return { kind: 'vanished', status: err.status };
       }
     }
@@ -79,8 +78,8 @@ export async function processPage(ctx: PageContext, t: PageTarget, revalidate: b
     if (err instanceof NotADecisionError) return fail(ctx, t, err.code, `${res.finalUrl}: not a decision page (${err.message}); not stored`);
     throw err;
   }
-  delete ctx.state.failed[slug];
-  delete ctx.state.vanished[slug];
+  delete ctx.state.failed[t.ref];
+  delete ctx.state.vanished[t.ref];
   if (held && held.meta.sha256 === sha256(res.body)) {
     await ctx.store.touch(t.ref, held, { checkedAt: now, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null });
     return { kind: 'unchanged' };

@@ -31,7 +31,8 @@ export interface CrawlState {
   version: number;
   windows: Record<string, WindowState>;
   seen: Record<string, SeenRef>;
-  vanished: Record<string, { url: string; status: number; at: string }>;
+  /** Held or listed before, now gone: `status` 404/410 on a re-fetch, or null when a re-listed window no longer shows it. */
+  vanished: Record<string, { url: string; status: number | null; at: string }>;
   failed: Record<string, { url: string; code: string; message: string; at: string }>;
 }
 

@@ -56,6 +56,21 @@ describe('re-runs', () => {
     expect(site.requests.slice(mark2).map((r) => r.url)).toEqual(['/robots.txt']);
   });
 
+  it('--refresh flags a decision the listing no longer shows as vanished, and keeps our copy', async () => {
+    site = await startSite({ count: 6, ...RANGE });
+    const corpus = tempCorpus();
+    await run(site, corpus, RANGE);
+    const [gone] = site.decisions.splice(3, 1);
+    const file = path.join(corpus, 'raw', `${slug(gone!.ref)}.html`);
+    const before = fs.readFileSync(file);
+    const { summary } = await run(site, corpus, { ...RANGE, refresh: true });
+    expect(summary.vanished).toEqual([{ url: `https://www.lgo.org.uk${gone!.path}`, status: null }]);
+    expect(summary.counts).toMatchObject({ vanished: 1, unchanged: 5 });
+    expect(fs.readFileSync(file)).toEqual(before);
+    const state = JSON.parse(fs.readFileSync(path.join(corpus, 'fetch-state.json'), 'utf8'));
+    expect(state.vanished[gone!.ref]).toMatchObject({ status: null });
+  });
+
   it('a window with more results than the cap is split until each half fits', async () => {
     site = await startSite({ count: 20, from: '2024-01-01', to: '2024-01-31' });
     const corpus = tempCorpus();
