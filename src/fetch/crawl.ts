@@ -1,12 +1,12 @@
 /**
  * @file `lgo fetch` as a library call: list date windows (or take explicit URLs/refs), fetch each
- * decision page once, politely, and store it. Resumable: the state is saved after every step and
- * a restart skips finished windows and pages already held.
+ * decision page once, politely, and store it. Resumable: the state is saved after each window
+ * (and at most once a second between pages), and a restart skips finished windows and pages already held.
  */
+import { UsageError } from '../errors.js';
 import { normaliseRef } from '../extract/ref.js';
 import { parseDecisionUrl } from '../extract/url.js';
 import { PoliteClient, type ClientEvent } from './client.js';
-import { UsageError } from '../errors.js';
 import { RunStopError } from './errors.js';
 import { runPool } from './pool.js';
 import { processPage, type PageCheck, type PageOutcome, type PageTarget } from './page.js';
@@ -66,7 +66,10 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const store = new RawStore(opts.corpusDir);
   const stateFile = new StateFile(opts.corpusDir);
   const unlock = opts.dryRun ? async () => undefined : await stateFile.lock();
-  const state = await stateFile.load();
+  const state = await stateFile.load().catch(async (err: unknown) => {
+    await unlock();
+    throw err;
+  });
   const client = new PoliteClient(settings, { signal: opts.signal, onEvent: emit });
   const summary: CrawlSummary = {
     listed: 0,
