@@ -69,6 +69,21 @@ describe('lgo fetch (in process)', () => {
     expect(io.err()).toMatch(/hint: run the same command again after/);
   });
 
+  it('refuses a corrupt crawl state with a hint, and a corpus another live fetch has locked', async () => {
+    const corpus = tempCorpus();
+    fs.writeFileSync(path.join(corpus, 'fetch-state.json'), '{"version":1,');
+    let io = collectingIo(corpus);
+    const args = ['node', 'lgo', 'fetch', '--from', '2024-01-01', '--to', '2024-01-31', '--base-url', 'http://127.0.0.1:9', '--corpus', corpus];
+    expect(await main(args, io)).toBe(1);
+    expect(io.err()).toMatch(/fetch-state\.json: the crawl state is not valid JSON\nhint: move the file aside/);
+    expect(fs.existsSync(path.join(corpus, 'fetch.lock'))).toBe(false);
+    fs.rmSync(path.join(corpus, 'fetch-state.json'));
+    fs.writeFileSync(path.join(corpus, 'fetch.lock'), String(process.ppid));
+    io = collectingIo(corpus);
+    expect(await main(args, io)).toBe(1);
+    expect(io.err()).toMatch(new RegExp(`another lgo fetch \\(pid ${process.ppid}\\) is writing this corpus`));
+  });
+
   it.each([
     [['fetch'], /nothing to fetch/],
     [['fetch', '--from', '2024-13-01'], /not a calendar date/],
