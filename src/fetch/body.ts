@@ -24,7 +24,8 @@ export async function readCapped(body: AsyncIterable<Uint8Array>, maxBytes: numb
  */
 export function decompress(raw: Buffer, encoding: string | undefined, maxBytes: number, url: string): Buffer {
   const enc = (encoding ?? '').trim().toLowerCase();
-  if (enc === '' || enc === 'identity') return raw;
+  // An empty body (304, HEAD-like answers) may still carry the header.
+  if (enc === '' || enc === 'identity' || raw.length === 0) return raw;
   const opts = { maxOutputLength: maxBytes };
   try {
     if (enc === 'gzip' || enc === 'x-gzip') return zlib.gunzipSync(raw, opts);
