@@ -22,16 +22,19 @@ export interface RenderOptions {
   extraHead?: string;
 }
 
+// The site's cookie/privacy panel, in its published wording (domain.md: boilerplate the parser strips).
 const COOKIE_PANEL = `
 <div id="cookie-panel" class="privacy-panel" role="dialog" aria-label="Privacy settings">
+  <img src="/images/lgo-logogram.svg" alt="LGO logogram">
   <h2>Review your privacy settings</h2>
-  <p>We use cookies to make this website work and to understand how it is used.</p>
   <h3>Required cookies</h3>
-  <p>These cookies are needed for the website to work and cannot be switched off.</p>
+  <p>These cookies enable the website to function properly. You can only disable these by changing your browser preferences, but this will affect how the website performs.</p>
+  <p><a href="#required">View required cookies</a></p>
   <h3>Analytical cookies</h3>
-  <p>We use Google Analytics to measure how you use the website so we can improve it. Google Analytics sets cookies that store anonymised information.</p>
-  <button type="button">Accept all</button> <button type="button">Reject analytical cookies</button>
-  <p><a href="/privacy">Privacy settings</a></p>
+  <p>Google Analytics cookies help us improve the performance of the website by understanding how visitors use the site.<br>We recommend you set these 'ON'.</p>
+  <p><a href="#analytical">View analytical cookies</a></p>
+  <p>In using Google Analytics, we do not collect or store personal information that could identify you (for example your name or address). We do not allow Google to use or share our analytics data. Google has developed a tool to help you opt out of Google Analytics cookies.</p>
+  <p><button type="button">Privacy settings</button></p>
 </div>`;
 
 function page(title: string, body: string, opts: RenderOptions = {}): string {
