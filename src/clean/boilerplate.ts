@@ -2,7 +2,7 @@
  * @file Boilerplate removal: one small handler per kind, applied in order. What each drops:
  * - chrome: `Back to top`, `Print this page`, `LGO logogram` and the cookie/privacy panel's lines
  *   (the panel may stand first, last or both; see gold page 19-012-559 and every seed's end);
- * - toc: a run of list items that only repeats the page's own headings (a table of contents).
+ * - toc: a run of three or more lines that only repeats the page's own later headings (a table of contents).
  */
 import { normaliseQuotes, CHROME_LINES } from '../extract/patterns.js';
 import type { Block } from '../load/blocks.js';
@@ -16,14 +16,20 @@ const chrome: Handler = (blocks) =>
     return !CHROME_LINES.some((re) => re.test(t));
   });
 
-/** Drops a table of contents: two or more list items in a row that each repeat a heading. */
+/**
+ * Drops a table of contents: three or more blocks in a row (links, items or bare lines) that
+ * each repeat a heading standing later on the page.
+ */
 const toc: Handler = (blocks) => {
-  const headings = new Set(blocks.filter((b) => b.type === 'heading').map((b) => key(b.text)));
+  const keys = blocks.map((b) => key(b.text));
+  const lastHeading = new Map<string, number>();
+  blocks.forEach((b, n) => b.type === 'heading' && lastHeading.set(keys[n]!, n));
+  const standsLater = (at: number) => keys[at]!.length > 0 && keys[at]!.length <= 80 && (lastHeading.get(keys[at]!) ?? -1) > at + 1;
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; ) {
     let j = i;
-    while (j < blocks.length && blocks[j]!.type !== 'heading' && headings.has(key(blocks[j]!.text))) j++;
-    if (j - i >= 2) {
+    while (j < blocks.length && standsLater(j)) j++;
+    if (j - i >= 3) {
       i = j;
       continue;
     }

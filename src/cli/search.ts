@@ -83,7 +83,7 @@ async function explainNoHits(db: import('../store/open.js').Store, query: string
   const { checkFilterValues, suggestQuery } = await import('../search/suggest.js');
   checkFilterValues(db, filters); // throws "did you mean" for a filter value no decision has
   const better = compiled.match ? suggestQuery(db, query, compiled) : null;
-  io.stderr.write(`no decisions match${better ? `; did you mean: lgo search ${JSON.stringify(better)}` : ''}\n`);
+  io.stderr.write(`no decisions match${better ? `; did you mean: lgo search ${shellQuote(better)}` : ''}\n`);
   if (!better) io.stderr.write('hint: use fewer words, OR between alternatives, prefix* for word endings, or fewer filters\n');
 }
 
@@ -91,4 +91,9 @@ function wholeNumber(value: string, option: string, min: number): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n < min) throw new UsageError(`--${option} "${value}" must be a whole number${min > 0 ? ` of at least ${min}` : ''}`);
   return n;
+}
+
+/** Quotes a query for copying back into a shell. */
+function shellQuote(q: string): string {
+  return q.includes('"') && !q.includes("'") ? `'${q}'` : JSON.stringify(q);
 }

@@ -11,7 +11,7 @@ const CLOSED = /\b(?:i|we|the ombudsman) (?:will|shall|did|have decided|decided|
 /** "no fault", "did not find fault", "not at fault", "no evidence of fault". */
 const NO_FAULT = /\bno (?:evidence of )?fault\b|\bnot (?:found|find|identified) (?:any )?(?:evidence of )?fault\b|\bdid not find (?:any )?(?:evidence of )?fault\b|\bnot at fault\b|\bwithout fault\b|\bnot (?:be )?fault\b/i;
 /** "found fault", "find the Council at fault", "This was fault", "fault by the Council causing injustice". */
-const FAULT = /\b(?:found|find|finds|identified)\b[^.]{0,60}\bfault\b|\b(?:was|is|were|are) (?:also )?fault\b|\bat fault\b|\bfaults? by the\b|\bfaults? (?:which|that) caused\b/i;
+const FAULT = /\bfault found\b|\b(?:found|find|finds|identified)\b[^.]{0,60}\bfault\b|\b(?:was|is|were|are) (?:also )?fault\b|\bat fault\b|\bfaults? by the\b|\bfaults? (?:which|that) caused\b/i;
 
 /** Sentences reporting the complainant's view, which say nothing of the decision's finding. */
 const REPORTED = /\b(?:complains?|complained|says?|said|alleges?|alleged|believes?|feels?|asked|wants?)\b/i;

@@ -20,11 +20,11 @@ export interface PaymentCandidate extends Payment {
   openUnit: { amount: number; unit: string } | null;
 }
 
-/** Context before an amount that makes it something other than a payment now due. */
-const NOT_PAYMENT_BEFORE = /\b(?:guidance|range|between|originally|previously|initially|earlier|instead of|rather than|from|had offered|was offered|lost|loss(?:es)? of|claim(?:ed|s|ing)?|cost(?:s|ing)? (?:him|her|them|of)|spent|fees?|charges?|charged|invoice|debt|arrears|bill|owed|owes|rent|council tax|penalty|grant|top-up|deposit|overpayment|budget|valued at|worth|salary|income|earn)\b[^£]{0,40}$/i;
+/** Words shortly before an amount that make it something other than a payment now due. */
+const NOT_PAYMENT_BEFORE = /\b(?:guidance|range|originally|previously|initially|earlier|instead of|rather than|had offered|was offered|lost|loss(?:es)? of|claim(?:ed|s|ing)?|cost(?:s|ing)? (?:him|her|them|of)|spent|fees?|charges?|charged|invoice|debt|arrears|bill|owed|owes|rent|council tax|penalty|grant|top-up|deposit|overpayment|budget|valued at|worth|salary|income|earn|asked for|wants?|wanted|sought|seeking|requested)\b[^£]{0,40}$|\bfrom\s*$/i;
 
-/** Context right after an amount that makes it a fee, loss or cost rather than a payment. */
-const NOT_PAYMENT_AFTER = /^\s*(?:a week|per week|a night|per night)? ?(?:in |of )?(?:fees?|charges?|care fees|arrears|debt|council tax|rent|costs?|loss|grant|penalty|overpayment)\b/i;
+/** Words right after an amount that make it a fee, loss or cost rather than a payment ("the remaining £3,250 of the £6,500 grant"). */
+const NOT_PAYMENT_AFTER = /^\s*(?:a week|per week|a night|per night)?\s*(?:in |of |for )?(?:the |his |her |their |its )?(?:£[\d,.]+ )?(?:\w+ )?(?:fees?|charges?|arrears|debt|council tax|rent|costs?|loss|grant|penalty|overpayment|invoice|bill)\b/i;
 
 /** "£300 for each child", "£200 per child", "£1,000 each for Y and Z", "£100 a month for 6 months". */
 const PER_UNIT = new RegExp(String.raw`^\s*(?:for each(?: of (?:the |her |his |their )?(${COUNT_WORD}))?|per|each for|each to|a|an|every)\s+([a-z]+)`, 'i');
@@ -86,8 +86,15 @@ function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUni
     source: unit.source,
     openUnit: null,
   };
+  const each = /^\s*each\b/i.exec(after);
   const per = PER_UNIT.exec(after);
-  if (per && UNIT_WORDS.test(per[2]!)) {
+  if (per && UNIT_WORDS.test(per[2]!)) c.purpose = findPurpose(after.slice(per[0].length));
+  if (each && !(per && UNIT_WORDS.test(per[2]!))) {
+    // "£150 each to Mr and Mrs C", "£1,000 each for Y and Z": one amount per person named.
+    c.openUnit = { amount: m.amount, unit: 'person' };
+    const count = countAfter(after.slice(each[0].length), 'person');
+    if (count) close(c, count);
+  } else if (per && UNIT_WORDS.test(per[2]!)) {
     const unitWord = singular(per[2]!);
     c.openUnit = { amount: m.amount, unit: unitWord };
     const count = (per[1] && parseCount(per[1])) || countAfter(after.slice(per[0].length), unitWord);
@@ -110,6 +117,7 @@ function close(c: PaymentCandidate, count: number): void {
 
 /** "each for Y and Z" -> 2; "for 6 months" -> 6; "for each of the two children" handled by PER_UNIT. */
 function countAfter(after: string, unit: string): number | null {
+  if (/^\s*(?:to|for) (?:both )?(?:Mr and Mrs|Mrs and Mr) [A-Z]\b/.test(after)) return 2;
   const names = /^\s*(?:for |to )?((?:[A-Z]\b|Mr \w|Mrs \w|Ms \w|Miss \w)(?:(?:,\s*|\s+and\s+)(?:[A-Z]\b|Mr \w|Mrs \w|Ms \w|Miss \w))+)/.exec(after);
   if (names) return names[1]!.split(/,\s*|\s+and\s+/).length;
   const period = new RegExp(String.raw`^\s*(?:for|over) (?:the |a period of )?(${COUNT_WORD}) ${unit}s?\b`, 'i').exec(after);
@@ -123,6 +131,8 @@ function isBreakdown(text: string, mentions: MoneyMention[], i: number): boolean
     const between = text.slice(mentions[j]!.end, mentions[i]!.start);
     const open = (between.match(/\(/g) ?? []).length - (between.match(/\)/g) ?? []).length;
     if (open > 0 && between.length < 120) return true;
+    // "£1,750, made up of £1,500 for ... and £250 for ...": the parts after "made up of" are the total's.
+    if (/\b(?:made up of|comprising|comprised of|consisting of|broken down as|which (?:is|includes)|that is|i\.e\.)\b/i.test(between) && between.length < 200) return true;
   }
   return false;
 }
@@ -133,7 +143,7 @@ function findRecipient(text: string, m: MoneyMention): string | null {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   const after = text.slice(m.end, m.end + 80);
   const r =
-    new RegExp(String.raw`\b(?:pay|paying|pays)(?: to)? (${PERSON})\s*$`).exec(before) ??
+    new RegExp(String.raw`\b[Pp]ay(?:ing|s)?(?: to)? (${PERSON})\s*$`).exec(before) ??
     new RegExp(String.raw`^\s*(?:each )?(?:to|for) (${PERSON})\b`).exec(after) ??
     new RegExp(String.raw`\b(?:offered|award(?:ed)?|give|gave) (${PERSON}) (?:a (?:\w+ )?payment of )?$`).exec(before) ??
     new RegExp(String.raw`\b(?:and|,) (${PERSON})\s*$`).exec(before);

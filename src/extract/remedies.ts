@@ -38,7 +38,7 @@ function tidy(text: string): string {
 }
 
 const GUIDANCE = /\b(?:guidance|range|between|suggests? (?:a )?payments? of)\b[^£]{0,50}$/i;
-const CLAIMED = /\b(?:claim(?:s|ed|ing)?|lost|loss(?:es)?|cost (?:him|her|them)|spent|wants?|wanted|asked for|seeks?|sought|damages|out of pocket)\b/i;
+const CLAIMED = /\b(?:complain(?:s|ed|ing)?|claim(?:s|ed|ing)?|lost|loss(?:es)?|cost (?:him|her|them)|spent|wants?|wanted|asked for|seeks?|sought|damages|out of pocket)\b/i;
 const FEE = /\b(?:fees?|charges?|charged|invoices?|debts?|arrears|bills?|owed|owes|rent|council tax|penalty|pcn|grants?|costs?|price|per week|a week|per night|top-up|deposit|overpayment|budget|funding|salary|income|direct payments?|allowance|benefit)\b/i;
 const OFFER = /\b(?:offer(?:ed|s)?|recommend(?:ed|ation)?|suggest(?:ed)?|panel|increase[sd]?|previous(?:ly)?|initial(?:ly)?|original(?:ly)?|proposed)\b/i;
 const PAY = /\b(?:pay|paid|payment|remedy|compensat|reimburse|refund)\w*/i;
@@ -66,7 +66,7 @@ export function classifyAmounts(paragraphs: Array<{ text: string; section: strin
         const inBrackets = prev && /\([^)]*$/.test(s.slice(prev.end, m.start));
         let role: Amount['role'];
         if (m.range || GUIDANCE.test(before)) role = 'guidance';
-        else if (paid.has(m.amount) && PAY.test(around) && !inBrackets) role = 'remedy';
+        else if (paid.has(m.amount) && (PAY.test(around) || OFFER.test(around)) && !inBrackets && !CLAIMED.test(around)) role = 'remedy';
         else if (inBrackets) role = 'other';
         else if (CLAIMED.test(around)) role = 'claimed_loss';
         else if (FEE.test(around)) role = 'fee_or_charge';

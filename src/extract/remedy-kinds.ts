@@ -28,7 +28,7 @@ export const KIND_RULES: Array<[RemedyKind, RegExp]> = [
 const OTHER_ACTION = /^(?:to |and |also |then )?(?:arrange|provide|find|secure|source|fund|reinstate|restore|repair|install|adapt|allocate|rehouse|award|backdate|amend|correct|remove|delete|move|complete (?:the )?works|carry out (?:the )?(?:works|repairs)|offer (?:a|an|the|him|her|them) (?!apology|payment)|give (?:him|her|them|mr|mrs|ms|miss) (?:priority|a|an)|put in place|set up|make (?:the|any) (?:repairs|adaptations|changes to (?:his|her|their)))/i;
 
 /** Wording that is never a remedy: compliance reporting and cross-references to other actions. */
-const NOT_A_REMEDY = /\b(?:provide|send|give) (?:us|me|the ombudsman) (?:with )?(?:evidence|confirmation|proof) (?:that |of )?(?:it|the council|they|its|their)? ?(?:has |have )?(?:complied|compliance|done so|taken the above)|\bevidence (?:that )?(?:it|the council) has complied|\bthe above (?:actions?|remedies|recommendations)|\bremedy (?:this|that|the) injustice$|^(?:to )?remedy the injustice/i;
+const NOT_A_REMEDY = /\b(?:provide|send|give) (?:us|me|the ombudsman) (?:with )?(?:evidence|confirmation|proof) (?:that |of )?(?:it|the council|they|its|their)? ?(?:has |have )?(?:complied|compliance|done so|taken the above)|\bevidence (?:that )?(?:it|the council) has complied|\bthe above (?:actions?|remedies|recommendations)|\bremedy (?:this|that|the) injustice\.?$/i;
 
 /**
  * The kinds of one action clause, first by priority; apology and payment are also added when

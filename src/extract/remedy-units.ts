@@ -29,16 +29,17 @@ export interface RemedyUnit {
  * A deadline as written. Must match "within four weeks from the date of our final decision",
  * "within three months of my final decision", "by 6 August 2021"; not "within 20 working days to respond".
  */
-const DEADLINE = /\b(within (?:\w+|\d+) (?:working |calendar )?(?:days?|weeks?|months?)(?: (?:of|from|after) (?:the date of |receiving |the )?(?:my|our|this|the|its) (?:final )?(?:decision|statement|report)(?: statement)?)?|by (?:the end of )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|by (?:the end of )?[A-Z][a-z]+ \d{4})/;
+const DEADLINE = /\b([Ww]ithin (?:\w+|\d+) (?:working |calendar )?(?:days?|weeks?|months?)(?: (?:of|from|after) (?:the date of |receiving |the )?(?:my|our|this|the|its) (?:final )?(?:decision|statement|report)(?: statement)?)?|[Bb]y (?:the end of )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|[Bb]y (?:the end of )?[A-Z][a-z]+ \d{4})/;
 
 /** Sentences that say what the organisation agreed, will or should do. */
-const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|\bshould\b|\brecommend|\bto (?:remedy|put (?:this|matters?|things) right)|\bha(?:s|ve) (?:already |now )?(?:apologised|paid|offered|agreed)|\boffered (?:an? )?(?:appropriate|suitable|reasonable|adequate|proportionate)|\bagreed actions?\b|\baccepted (?:my|our|the) recommendations?/i;
+const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|\bshould\b|\b(?:i|we|ombudsman) (?:also )?recommend|\brecommended (?:that )?the (?:council|organisation|provider)|\b(?:my|our) recommendations?\b|\bto (?:remedy|put (?:this|matters?|things) right)|\bha(?:s|ve) (?:already |now )?(?:apologised|paid|offered|agreed)|\boffered (?:an? )?(?:appropriate|suitable|reasonable|adequate|proportionate)|\bagreed actions?\b|\baccepted (?:my|our|the) recommendations?/i;
 
 /** Sentences that describe the complaint or a fault, not a remedy. */
 const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|asked|believes?|feels?|claims?)\b|\bwill not\b|\bwon't\b|\b(?:should|would|could) have\b|\bcannot\b|\bwould not\b/i;
 
 /** The decision finds an offer or remedy good enough. */
 const ENDORSE = /\b(?:appropriate|suitable|satisfied|reasonable|proportionate|sufficient|adequate|fair|welcome)\b/i;
+const NEGATED_ENDORSE = /\b(?:not|never|no longer)\b[^.]*\b(?:appropriate|enough|sufficient|adequate|reasonable|suitable|proportionate)\b|\b(?:insufficient|inadequate|inappropriate|too low)\b/i;
 const OFFER = /\boffer(?:ed|s)?\b|\bha(?:s|ve) (?:already )?(?:apologised|paid|agreed)|\bagreed to\b|\bapologised\b/i;
 
 /** Finds a deadline in a text, as written. */
@@ -56,10 +57,12 @@ export function collectRemedyUnits(sections: RawSection[], summary: string | nul
   }
   for (const s of sections.filter(isAnalysis)) {
     for (const [i, b] of s.blocks.entries()) {
-      if (!ENDORSE.test(b.text)) continue;
-      for (const sentence of splitSentences(b.text)) {
+      const sentences = splitSentences(b.text);
+      // The paragraph must find something good enough, and not say it is not ("I do not consider this is appropriate").
+      if (!sentences.some((x) => ENDORSE.test(x) && !NEGATED_ENDORSE.test(normaliseQuotes(x)))) continue;
+      for (const sentence of sentences) {
         const t = normaliseQuotes(sentence);
-        if ((OFFER.test(t) || /\boffer of\b/i.test(t)) && !/\b(?:not|never)\b[^.]*\b(?:appropriate|enough|sufficient|adequate|reasonable)\b/i.test(t)) {
+        if ((OFFER.test(t) || /\boffer of\b/i.test(t)) && !NEGATED_ENDORSE.test(t)) {
           units.push({ text: sentence, source: 'endorsed_offer', deadline: null, status: 'endorsed_offer', paragraph: `${s.heading}#${i}`, section: s.heading });
         }
       }

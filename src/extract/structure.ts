@@ -70,6 +70,7 @@ export function readSkeleton(blocks: Block[]): Skeleton {
   let topKind: SectionKind = 'other';
   let summaryOpen = false;
   const summaryParts: string[] = [];
+  let skippedSubject = false;
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -108,17 +109,22 @@ export function readSkeleton(blocks: Block[]): Skeleton {
       sk.signOffs.push(sign[1]!.trim());
       continue;
     }
-    if (sk.summary === null && sk.sections.length === 0) {
+    if (sk.summary === null && sk.sections.every((x) => x.kind === 'other')) {
       const s = SUMMARY_LINE.exec(b.text);
       if (s && s[1]) {
         // The Summary is one paragraph (domain.md): the label's own line.
         sk.summary = s[1].trim();
         continue;
       }
-      if (s || (b.type === 'heading' && /^summary:?$/i.test(b.text))) {
+      if (s || (b.type === 'heading' && /^(?:report )?summary:?$/i.test(b.text))) {
         summaryOpen = true; // the label stands alone: the next paragraph is the Summary
         continue;
       }
+    }
+    // A report's summary may open with a subject line ("Education - school transport").
+    if (b.type === 'heading' && summaryOpen && !skippedSubject && headingKind(b.text) === 'other') {
+      skippedSubject = true;
+      continue;
     }
     if (b.type === 'heading') {
       if (summaryOpen) {

@@ -99,7 +99,7 @@ function walk($: cheerio.CheerioAPI, node: AnyNode, listDepth: number, out: Bloc
     // A paragraph that is all bold and short reads as a heading on the page.
     const strong = $(el).children('strong, b').toArray();
     const allBold = tag === 'p' && strong.length > 0 && fold(strong.map((s) => $(s).text()).join(' ')) === text;
-    out.push(block(allBold && looksLikeHeading(text) ? 'heading' : 'para', text));
+    out.push(block(allBold && looksLikeHeading(text) ? 'heading' : 'para', labelled($, el, text)));
     return;
   }
   // Mixed content: inline runs become paragraphs, <br> splits them.
@@ -128,4 +128,16 @@ function emitItem($: cheerio.CheerioAPI, li: AnyNode, marker: string, depth: num
   for (const list of $(li).children(':not(ul):not(ol)').find('ul, ol').toArray()) {
     if ($(list).parent().closest('li')[0] === li) walk($, list, depth + 1, out);
   }
+}
+
+/** Header labels the site marks up as their own element ("<strong>Category</strong> <span>...</span>"). */
+const LABEL = /^(category|decision date|date of decision|decision|summary)\s*:?$/i;
+
+/** "Category Children's care > Other" read from label and value elements becomes "Category : ...". */
+function labelled($: cheerio.CheerioAPI, el: Element, text: string): string {
+  const first = $(el).children().first();
+  const label = fold(first.text());
+  if (!first.length || !LABEL.test(label) || !text.startsWith(label)) return text;
+  const rest = text.slice(label.length).replace(/^\s*:?\s*/, '');
+  return rest ? `${label.replace(/\s*:$/, '')} : ${rest}` : text;
 }

@@ -136,7 +136,7 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     subcategory: r.subcategory,
     paymentTotal: r.payment_total,
     url: r.url,
-    score: r.score === null ? null : Math.round(r.score * 1000) / 1000,
+    score: r.score === null ? null : Number(r.score.toPrecision(4)),
     snippet: words > 0 ? makeSnippet(JSON.parse(recordOf.get(r.id) as string) as DecisionRecord, query.words, query.prefixes, words) : null,
   }));
   return { total: counted.total, totalIsMinimum: counted.capped, rankCapped, hits, query };

@@ -133,9 +133,7 @@ async function update(db: Store, files: CorpusFile[], parser: PageParser, opts: 
     stats.warnings.push(msg);
     opts.onWarning?.(msg);
   };
-  let done = 0;
-  for (let i = 0; i < todo.length; i += CHUNK) {
-    const chunk = todo.slice(i, i + CHUNK);
+  const prepare = async (chunk: CorpusFile[]) => {
     const pages = await Promise.all(chunk.map((f) => readPage(f).then((p) => p, (err: unknown) => err as Error)));
     const results = await Promise.all(
       chunk.map((f, j) => {
@@ -146,6 +144,14 @@ async function update(db: Store, files: CorpusFile[], parser: PageParser, opts: 
         return parser.parse(page.bytes, page.url, f.rel).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
       }),
     );
+    return { chunk, pages, results };
+  };
+  let done = 0;
+  // Parse the next chunk (in workers) while this one is written.
+  let pending = todo.length ? prepare(todo.slice(0, CHUNK)) : null;
+  for (let i = 0; pending; i += CHUNK) {
+    const { chunk, pages, results } = await pending;
+    pending = i + CHUNK < todo.length ? prepare(todo.slice(i + CHUNK, i + 2 * CHUNK)) : null;
     chunk.forEach((f, j) => {
       const page = pages[j]!;
       const result = results[j]!;
