@@ -5,9 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runLgo } from '../helpers/io.js';
 import type { FixtureServer } from '../fixture-site/server.js';
 import { decisionFetches, run, startSite, tempCorpus } from './helpers.js';
 
@@ -85,14 +84,10 @@ describe('re-runs', () => {
     site = await startSite({ count: 6, ...RANGE });
     const corpus = tempCorpus();
     await run(site, corpus, { from: '2024-01-01', to: '2024-01-31' });
-    const err = new PassThrough();
-    let text = '';
-    err.on('data', (c) => (text += String(c)));
-    const io = { stdout: new PassThrough(), stderr: err, stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: corpus };
     const mark = site.requests.length;
-    const code = await main(['node', 'lgo', 'fetch', '--since-last', '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0', '--no-build'], io);
-    expect(text).toMatch(/fetched 3\b/);
-    expect(code).toBe(0);
+    const r = await runLgo(['fetch', '--since-last', '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0', '--no-build'], { cwd: corpus });
+    expect(r.stderr).toMatch(/fetched 3\b/);
+    expect(r.code).toBe(0);
     const newestJan = site.decisions.filter((d) => d.date < '2024-02-01').map((d) => d.date).sort().at(-1)!;
     const firstListing = site.requests.slice(mark).find((r) => r.url.startsWith('/Decisions/'))!;
     expect(firstListing.url).toContain(`fd=${newestJan}`);
