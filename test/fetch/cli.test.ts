@@ -60,6 +60,20 @@ describe('lgo fetch (in process)', () => {
     expect(lines.some((l) => l.type === 'page' && l.kind === 'fetched')).toBe(true);
   });
 
+  it('--file reads URLs and references (comments and blank lines ignored); a bare reference needs an earlier listing', async () => {
+    site = await startSite({ count: 4, from: '2024-01-01', to: '2024-01-31' });
+    const corpus = tempCorpus();
+    const [a, b] = site.decisions;
+    fs.writeFileSync(path.join(corpus, 'list.txt'), `# to fetch\nhttp://lgo.org.uk${a!.path}?displaypref=1\n\n${b!.ref}   # not listed yet\n`);
+    let r = await runLgo(['fetch', '--file', 'list.txt', '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0', '--no-build'], { cwd: corpus });
+    expect(r.stderr).toMatch(new RegExp(`no URL known for reference ${b!.ref}`));
+    expect(r.stderr).toMatch(/fetched 1,/);
+    await runLgo(['fetch', '--from', '2024-01-01', '--to', '2024-01-31', '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0', '--no-build'], { cwd: corpus });
+    r = await runLgo(['fetch', b!.ref.replace(/ /g, '-'), '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0', '--no-build'], { cwd: corpus });
+    expect(r.stderr).toMatch(/listed 1, fetched 0, updated 0, unchanged 1/);
+    expect(r.code).toBe(0);
+  });
+
   it('exits 75 with the time to resume when the site asks for a long wait', async () => {
     site = await startSite({ count: 3, from: '2024-01-01', to: '2024-01-31' });
     site.faults = [{ match: site.decisions[1]!.path, fault: { kind: 'status', status: 429, retryAfter: '7200' } }];

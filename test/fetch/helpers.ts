@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { crawl, type CrawlEvent, type CrawlOptions, type CrawlSummary } from '../../src/fetch/crawl.js';
 import { makePageCheck } from '../../src/fetch/page.js';
 import type { FetchSettingsInput } from '../../src/fetch/settings.js';
@@ -20,8 +21,17 @@ export async function startSite(opts: { count?: number; from?: string; to?: stri
   return startFixtureServer(decisions, { robotsTxt: opts.robotsTxt, faults: opts.faults });
 }
 
+const temps: string[] = [];
+// Registered in the suite of every test file that imports this module.
+afterAll(() => {
+  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh empty corpus folder, removed after the test file has run. */
 export function tempCorpus(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'lgo-fetch-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lgo-fetch-'));
+  temps.push(dir);
+  return dir;
 }
 
 /** Test settings: no pacing unless asked, millisecond backoff, short time cap. */

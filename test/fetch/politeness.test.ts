@@ -44,6 +44,17 @@ describe('politeness', () => {
     expect(Math.min(...gaps(site.requests.map((r) => r.at)))).toBeGreaterThanOrEqual(140);
   });
 
+  it('a Retry-After holds every worker, not only the one that was told', async () => {
+    site = await startSite({ count: 8, ...JAN });
+    const victim = site.decisions[2]!.path;
+    site.faults = [{ match: victim, fault: { kind: 'status', status: 429, retryAfter: '1' }, times: 1 }];
+    const { summary } = await run(site, tempCorpus(), { ...JAN, settings: { concurrency: 2 } });
+    expect(summary.counts.fetched).toBe(8);
+    const told = site.requests.find((r) => r.status === 429)!;
+    const during = site.requests.filter((r) => r.at > told.at + 50 && r.at < told.at + 950);
+    expect(during).toEqual([]);
+  });
+
   it('a robots.txt that disallows the search stops the run before any other request', async () => {
     site = await startSite({ count: 3, ...JAN, robotsTxt: 'User-agent: *\nDisallow: /\n' });
     const { summary } = await run(site, tempCorpus(), JAN);

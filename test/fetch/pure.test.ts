@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, decompress } from '../../src/fetch/body.js';
 import { detectChallenge, parseCardDate, parseListingPage } from '../../src/fetch/listing.js';
@@ -71,6 +72,40 @@ describe('windows', () => {
       { from: '2024-01-02', to: '2024-01-02' },
     ]);
     expect(splitWindow({ from: '2024-01-01', to: '2024-01-01' })).toBeNull();
+  });
+});
+
+describe('windows, as properties', () => {
+  const day = fc.integer({ min: 0, max: 4000 }).map((n) => new Date(Date.UTC(2016, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  it('month windows tile [from, to] exactly: in order, no gap, no overlap, each inside one month', () => {
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const ws = monthWindows(from, to);
+        expect(ws[0]!.from).toBe(from);
+        expect(ws.at(-1)!.to).toBe(to);
+        ws.forEach((w, i) => {
+          expect(w.from <= w.to).toBe(true);
+          expect(w.from.slice(0, 7)).toBe(w.to.slice(0, 7));
+          if (i > 0) expect(Date.parse(w.from) - Date.parse(ws[i - 1]!.to)).toBe(86_400_000);
+        });
+      }),
+    );
+  });
+  it('a split window is exactly its two halves', () => {
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const halves = splitWindow({ from, to });
+        if (from === to) {
+          expect(halves).toBeNull();
+          return;
+        }
+        const [x, y] = halves!;
+        expect([x.from, y.to]).toEqual([from, to]);
+        expect(x.to < y.from && Date.parse(y.from) - Date.parse(x.to) === 86_400_000).toBe(true);
+      }),
+    );
   });
 });
 
