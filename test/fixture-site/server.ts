@@ -93,8 +93,9 @@ export async function startFixtureServer(decisions: FixtureDecision[], opts: { r
     const etag = `"${createHash('sha1').update(html).digest('hex').slice(0, 16)}"`;
     if (req.headers['if-none-match'] === etag) return send(304, '', { etag });
     if (fault?.kind === 'charset') {
-      const bytes = Buffer.from(html, 'latin1'); // windows-1252 bytes for the page's characters (’ etc. mapped below)
-      return send(200, encode1252(html) ?? bytes, { 'content-type': fault.headerCharset ? `text/html; charset=${fault.headerCharset}` : 'text/html', etag });
+      const bytes = encode1252(html);
+      if (!bytes) throw new Error(`fixture ${d.ref}: a character has no windows-1252 byte; pick another decision for the charset fault`);
+      return send(200, bytes, { 'content-type': fault.headerCharset ? `text/html; charset=${fault.headerCharset}` : 'text/html', etag });
     }
     return send(200, html, { etag, 'last-modified': LAST_MODIFIED });
   });
