@@ -8,6 +8,7 @@ import { processIo, type CliIo } from './io.js';
 import { registerBuild } from './build.js';
 import { registerComplete } from './complete.js';
 import { registerExport } from './export.js';
+import { registerFetch } from './fetch.js';
 import { registerParse } from './parse.js';
 import { registerSearch } from './search.js';
 import { registerShow } from './show.js';
@@ -16,7 +17,7 @@ import { registerStats } from './stats.js';
 /** One registration per command: adds the command and its options to the program. */
 export type Register = (program: Command, io: CliIo) => void;
 
-const COMMANDS: Register[] = [registerParse, registerBuild, registerSearch, registerShow, registerExport, registerStats, registerComplete];
+const COMMANDS: Register[] = [registerParse, registerFetch, registerBuild, registerSearch, registerShow, registerExport, registerStats, registerComplete];
 
 /** Builds the program; tests call this with collecting streams and `exitOverride`. */
 export function createProgram(io: CliIo): Command {
