@@ -144,15 +144,30 @@ function findRecipient(text: string, m: MoneyMention): string | null {
     new RegExp(String.raw`\b[Pp]ay(?:ing|s)?(?: to)? (${PERSON})\s*$`).exec(before) ??
     new RegExp(String.raw`^\s*(?:each )?(?:to|for) (${PERSON})\b`).exec(after) ??
     new RegExp(String.raw`\b(?:offered|award(?:ed)?|give|gave) (${PERSON}) (?:a (?:\w+ )?payment of )?$`).exec(before) ??
+    new RegExp(String.raw`\b(?:offered|[Pp]ay|paid|give|gave) (${PERSON})\b[^£.;]{0,40}$`).exec(before) ??
     new RegExp(String.raw`\b(?:and|,) (${PERSON})\s*$`).exec(before);
   return r ? r[1]!.trim() : null;
 }
 
+/** Says nothing of what a payment is for ("to remedy this", "for the injustice caused"). */
+const EMPTY_PURPOSE = /^(?:this|that|it|these|those|them|him|her|the injustice|(?:the|any|this|that) injustice(?: (?:caused|identified|found))?|the fault|the faults)$/i;
+
+/** Phrases that introduce what a payment is for: the explicit ones first, then a plain "for". */
+const PURPOSE_MARKERS = [
+  /\b(?:to recogni[sz]e|to reflect|in recognition of|to acknowledge|to make up for|to compensate (?:\w+ )?for|as a remedy for|to remedy)\s+(.+?)(?=[.;]|$)/gi,
+  /\b(?:for|because of)\s+(.+?)(?=[.;]|$)/gi,
+];
+
 function findPurpose(after: string): string | null {
-  const m = /\b(?:for|to recognise|to reflect|in recognition of|to acknowledge|to remedy|to make up for|to compensate (?:\w+ )?for|because of|as a remedy for|to recognize)\s+(.+?)(?:[.;]|$)/i.exec(after.slice(0, 300));
-  if (!m) return null;
-  const purpose = m[1]!.replace(/^(?:the|any)\s+/i, (s) => s).trim().slice(0, 160);
-  return purpose.length >= 3 ? purpose : null;
+  const text = after.slice(0, 400);
+  for (const re of PURPOSE_MARKERS) {
+    for (const m of text.matchAll(re)) {
+      let purpose = m[1]!.trim();
+      if (purpose.length > 200) purpose = `${purpose.slice(0, 200).replace(/\s+\S*$/, '')}…`;
+      if (purpose.length >= 3 && !EMPTY_PURPOSE.test(purpose)) return purpose;
+    }
+  }
+  return null;
 }
 
 function singular(word: string): string {
