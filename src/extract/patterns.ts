@@ -5,7 +5,7 @@
 
 /** Curly quotes and apostrophes to straight ones, so one pattern serves both renderings. */
 export function normaliseQuotes(text: string): string {
-  return text.replace(/[‘’`´]/g, "'").replace(/[“”]/g, '"');
+  return text.replace(/[‘’`´“”]/g, (c) => (c === '“' || c === '”' ? '"' : "'"));
 }
 
 /**

@@ -74,10 +74,11 @@ export function readSkeleton(blocks: Block[]): Skeleton {
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    const text = normaliseQuotes(b.text);
+    // Labels, markers and sign-offs are short lines: long paragraphs need no quote folding here.
+    const text = b.text.length < 300 ? normaliseQuotes(b.text) : b.text;
     const beforeBody = sk.sections.length === 0 && sk.summary === null && !summaryOpen;
 
-    if (!sk.title && beforeBody && b.type !== 'item' && b.text.length < 250) {
+    if (!sk.title && beforeBody && b.type !== 'item' && b.text.length < 250 && /\)\.?$|^(?:ref|\d)/i.test(b.text)) {
       const t = TITLE_LINE.exec(b.text);
       if (t) {
         sk.title = { organisation: t[1]!.trim(), ref: t[2]! };
@@ -116,8 +117,8 @@ export function readSkeleton(blocks: Block[]): Skeleton {
       sk.summary = b.text.slice(b.text.length - inline[1]!.length).trim();
       continue;
     }
-    const sign = SIGN_OFF.exec(text);
-    if (sign && b.type !== 'item' && b.text.length < 120) {
+    const sign = b.type !== 'item' && b.text.length < 120 ? SIGN_OFF.exec(text) : null;
+    if (sign) {
       sk.signOffs.push(sign[1]!.trim());
       continue;
     }

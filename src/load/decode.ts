@@ -4,6 +4,7 @@
  * mislabel UTF-8 pages); then the declared charset (meta tag or transport header) via the
  * WHATWG sniffer; then windows-1252.
  */
+import { isUtf8 } from 'node:buffer';
 import { getEncoding } from 'encoding-sniffer';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -16,11 +17,7 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    // Not UTF-8: fall through to the declared or sniffed charset.
-  }
+  if (isUtf8(bytes)) return utf8.decode(bytes);
   let encoding = 'windows-1252';
   try {
     encoding = getEncoding(bytes, { maxBytes: 4096, transportLayerEncodingLabel: declared, defaultEncoding: 'windows-1252' });

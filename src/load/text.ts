@@ -12,7 +12,8 @@ import { ITEM_MARKER, looksLikeHeading } from '../extract/patterns.js';
  */
 export function loadText(text: string): Block[] {
   const blocks: Block[] = [];
-  for (const rawLine of text.split(/\r\n|\r|\n/)) {
+  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
+  for (const rawLine of lines) {
     if (!rawLine.trim()) continue;
     const expanded = rawLine.replace(/\t/g, '    ');
     const indent = expanded.length - expanded.trimStart().length;

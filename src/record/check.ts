@@ -13,7 +13,7 @@ import { TITLE_LINE } from '../extract/patterns.js';
 export function checkIsDecision(name: string, raw: string, blocks: Block[], hasRef: boolean): void {
   if (raw.trim().length === 0) throw new NotADecisionError(`${name}: the file is empty`, { code: 'empty' });
   const text = blocks.map((b) => b.text).join('\n');
-  if (/your search has (?:\d[\d,]*|no) results?/i.test(raw.slice(0, 20000)) || blocks.filter((b) => b.text.length < 200 && TITLE_LINE.test(b.text)).length >= 3) {
+  if (/your search has (?:\d[\d,]*|no) results?/i.test(raw.slice(0, 20000)) || blocks.filter((b) => b.text.length < 200 && b.text.endsWith(')') && TITLE_LINE.test(b.text)).length >= 3) {
     throw new NotADecisionError(`${name}: this is a search results listing, not a decision page`, { code: 'listing' });
   }
   if (text.trim().length === 0) {
