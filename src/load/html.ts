@@ -28,14 +28,16 @@ const ROOTS = ['article#article', '#article', 'article', 'main', '[role=main]', 
  * @example loadHtml('<article id="article"><h1>Council (19 020 817)</h1>...</article>')
  */
 export function loadHtml(html: string): { blocks: Block[]; title: string | null; canonical: string | null } {
-  const $ = cheerio.load(html);
+  // htmlparser2 (xml: {xmlMode: false}) reads HTML several times faster than parse5 and is as
+  // forgiving for what we need: text, headings, lists and label/value pairs.
+  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const title = fold($('title').first().text()) || null;
   const canonical = $('link[rel=canonical]').attr('href') ?? $('meta[property="og:url"]').attr('content') ?? null;
   $(DROPPED).remove();
-  let root: cheerio.Cheerio<AnyNode> = $("body");
+  let root: cheerio.Cheerio<AnyNode> = $('body').length ? $('body') : $.root();
   for (const sel of ROOTS) {
     const found = $(sel).first();
-    if (found.length && fold(found.text()).length > 0) {
+    if (found.length && hasText(found[0]!)) {
       root = found;
       break;
     }
@@ -44,40 +46,57 @@ export function loadHtml(html: string): { blocks: Block[]; title: string | null;
   // Some pages put the title and header block just before the article: keep an h1 outside it.
   const h1 = $('h1').first();
   if (h1.length && root.find(h1).length === 0 && !root.is(h1)) out.push(block('heading', h1.text(), 0, { level: 1 }));
-  for (const child of root.contents().toArray()) walk($, child, 0, out);
+  for (const child of root.contents().toArray()) walk(child, 0, out);
   return { blocks: out, title, canonical };
 }
 
-function walk($: cheerio.CheerioAPI, node: AnyNode, listDepth: number, out: Block[]): void {
+const isTag = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+const tagName = (n: AnyNode): string => (isTag(n) ? n.name.toLowerCase() : '');
+const isBlock = (n: AnyNode): boolean => isTag(n) && BLOCK_TAGS.has(tagName(n));
+
+/** Whether a node holds any visible text (stops at the first). */
+function hasText(node: AnyNode): boolean {
+  if (node.type === 'text') return /\S/.test((node as unknown as { data: string }).data);
+  return isTag(node) && node.children.some(hasText);
+}
+
+/** The text of a node and its descendants, optionally leaving out nested lists. */
+function textOf(node: AnyNode, skipLists = false): string {
+  if (node.type === 'text') return (node as unknown as { data: string }).data;
+  if (!isTag(node)) return '';
+  if (skipLists && (node.name === 'ul' || node.name === 'ol')) return '';
+  let out = '';
+  for (const child of node.children) out += textOf(child, skipLists);
+  return out;
+}
+
+function walk(node: AnyNode, listDepth: number, out: Block[]): void {
   if (node.type === 'text') {
     const text = fold((node as unknown as { data: string }).data);
     if (text) out.push(block('para', text));
     return;
   }
-  if (node.type !== 'tag') return;
-  const el = node as Element;
-  const tag = el.tagName.toLowerCase();
+  if (!isTag(node)) return;
+  const tag = tagName(node);
   if (/^h[1-6]$/.test(tag)) {
-    const text = fold($(el).text());
+    const text = fold(textOf(node));
     if (text) out.push(block('heading', text, 0, { level: Number(tag[1]) }));
     return;
   }
   if (tag === 'ul' || tag === 'ol') {
-    let n = Number($(el).attr('start') ?? 1);
-    for (const li of $(el).children('li').toArray()) {
-      emitItem($, li, tag === 'ol' ? `${n++}.` : '-', listDepth, out);
-    }
+    let n = Number(node.attribs.start ?? 1) || 1;
+    for (const li of node.children.filter((c) => tagName(c) === 'li')) emitItem(li as Element, tag === 'ol' ? `${n++}.` : '-', listDepth, out);
     return;
   }
   if (tag === 'li') {
-    emitItem($, el, '-', listDepth, out);
+    emitItem(node, '-', listDepth, out);
     return;
   }
   if (tag === 'dl') {
     let label = '';
-    for (const child of $(el).children().toArray()) {
-      const t = fold($(child).text());
-      if ((child as Element).tagName === 'dt') label = t;
+    for (const child of node.children.filter(isTag)) {
+      const t = fold(textOf(child));
+      if (child.name === 'dt') label = t;
       else if (label) {
         out.push(block('para', `${label.replace(/\s*:$/, '')} : ${t}`));
         label = '';
@@ -86,58 +105,57 @@ function walk($: cheerio.CheerioAPI, node: AnyNode, listDepth: number, out: Bloc
     return;
   }
   if (tag === 'tr') {
-    const cells = $(el).children('td, th').toArray().map((c) => fold($(c).text())).filter(Boolean);
+    const cells = node.children.filter((c) => tagName(c) === 'td' || tagName(c) === 'th').map((c) => fold(textOf(c))).filter(Boolean);
     if (cells.length === 2) out.push(block('para', `${cells[0]!.replace(/\s*:$/, '')} : ${cells[1]}`));
     else if (cells.length) out.push(block('para', cells.join(' | ')));
     return;
   }
-  const children = $(el).contents().toArray();
-  const hasBlockChild = children.some((c) => c.type === 'tag' && BLOCK_TAGS.has((c as Element).tagName.toLowerCase()));
-  if (!hasBlockChild) {
-    const text = fold($(el).text());
+  if (!node.children.some(isBlock)) {
+    const text = fold(textOf(node));
     if (!text) return;
     // A paragraph that is all bold and short reads as a heading on the page.
-    const strong = $(el).children('strong, b').toArray();
-    const allBold = tag === 'p' && strong.length > 0 && fold(strong.map((s) => $(s).text()).join(' ')) === text;
-    out.push(block(allBold && looksLikeHeading(text) ? 'heading' : 'para', labelled($, el, text)));
+    const strong = node.children.filter((c) => tagName(c) === 'strong' || tagName(c) === 'b');
+    const allBold = tag === 'p' && strong.length > 0 && fold(strong.map((c) => textOf(c)).join(' ')) === text;
+    out.push(block(allBold && looksLikeHeading(text) ? 'heading' : 'para', labelled(node, text)));
     return;
   }
-  // Mixed content: inline runs become paragraphs, <br> splits them.
+  // Mixed content: inline runs become paragraphs, <br> and block children split them.
   let run = '';
   const flush = () => {
     const text = fold(run);
     if (text) out.push(block('para', text));
     run = '';
   };
-  for (const child of children) {
-    if (child.type === 'tag' && BLOCK_TAGS.has((child as Element).tagName.toLowerCase())) {
+  for (const child of node.children) {
+    if (isBlock(child)) {
       flush();
-      if ((child as Element).tagName.toLowerCase() !== 'br') walk($, child, listDepth, out);
-    } else run += child.type === 'text' ? (child as unknown as { data: string }).data : $(child).text();
+      if (tagName(child) !== 'br') walk(child, listDepth, out);
+    } else run += textOf(child);
   }
   flush();
 }
 
-function emitItem($: cheerio.CheerioAPI, li: AnyNode, marker: string, depth: number, out: Block[]): void {
-  const clone = $(li).clone();
-  clone.find('ul, ol').remove();
-  const text = fold(clone.text());
+function emitItem(li: Element, marker: string, depth: number, out: Block[]): void {
+  const text = fold(textOf(li, true));
   if (text) out.push(block('item', text, depth, { marker }));
-  for (const list of $(li).children('ul, ol').toArray()) walk($, list, depth + 1, out);
-  // Lists nested inside wrappers (li > div > ul) still count as nested.
-  for (const list of $(li).children(':not(ul):not(ol)').find('ul, ol').toArray()) {
-    if ($(list).parent().closest('li')[0] === li) walk($, list, depth + 1, out);
-  }
+  // Nested lists, directly inside the item or inside a wrapper (li > div > ul).
+  const visit = (node: AnyNode): void => {
+    if (!isTag(node)) return;
+    if (node.name === 'ul' || node.name === 'ol') walk(node, depth + 1, out);
+    else for (const c of node.children) visit(c);
+  };
+  for (const c of li.children) visit(c);
 }
 
 /** Header labels the site marks up as their own element ("<strong>Category</strong> <span>...</span>"). */
 const LABEL = /^(category|decision date|date of decision|decision|summary)\s*:?$/i;
 
 /** "Category Children's care > Other" read from label and value elements becomes "Category : ...". */
-function labelled($: cheerio.CheerioAPI, el: Element, text: string): string {
-  const first = $(el).children().first();
-  const label = fold(first.text());
-  if (!first.length || !LABEL.test(label) || !text.startsWith(label)) return text;
+function labelled(el: Element, text: string): string {
+  const first = el.children.find(isTag);
+  if (!first) return text;
+  const label = fold(textOf(first));
+  if (!LABEL.test(label) || !text.startsWith(label)) return text;
   const rest = text.slice(label.length).replace(/^\s*:?\s*/, '');
   return rest ? `${label.replace(/\s*:$/, '')} : ${rest}` : text;
 }
