@@ -5,8 +5,11 @@
 
 /** Curly quotes and apostrophes to straight ones, so one pattern serves both renderings. */
 export function normaliseQuotes(text: string): string {
-  return text.replace(/[‘’`´“”]/g, (c) => (c === '“' || c === '”' ? '"' : "'"));
+  if (!CURLY.test(text)) return text;
+  return text.replace(/[‘’`´]/g, "'").replace(/[“”]/g, '"');
 }
+
+const CURLY = /[‘’`´“”]/;
 
 /**
  * A list marker at the start of a line: `1.` `12)` `-` `•` `a)` `(a)` `ii.`.
