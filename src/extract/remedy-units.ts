@@ -85,10 +85,13 @@ function triggerUnits(paragraph: string, source: 'final_decision' | 'summary', i
   for (const sentence of splitSentences(paragraph)) {
     const t = normaliseQuotes(sentence);
     const trigger = TRIGGER.exec(t);
-    if (NOT_TRIGGER.test(t) || (!trigger && !TRAILING_TRIGGER.test(t))) continue;
+    // "The Council offered £250, which we consider appropriate": an endorsed offer.
+    const endorsed = !trigger && OFFER.test(t) && ENDORSE.test(t) && !NEGATED_ENDORSE.test(t);
+    if (NOT_TRIGGER.test(t) || (!trigger && !endorsed && !TRAILING_TRIGGER.test(t))) continue;
     // What follows "agreed to" / "should" is the remedy; what precedes it describes the faults.
     const text = trigger && !TRAILING_TRIGGER.test(t) ? sentence.slice(subjectStart(t, trigger.index)) : sentence;
-    out.push({ text, source, deadline: findDeadline(sentence), status: /\b(?:should|recommend)/i.test(t) ? 'recommended' : 'agreed', paragraph: id, section });
+    const status = endorsed ? 'endorsed_offer' : /\b(?:should|recommend)/i.test(t) ? 'recommended' : 'agreed';
+    out.push({ text, source, deadline: findDeadline(sentence), status, paragraph: id, section });
   }
   return out;
 }

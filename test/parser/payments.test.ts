@@ -98,3 +98,14 @@ describe('closed after initial enquiries, with a remedy already offered', () => 
     expect(r.remedies).toEqual([]);
   });
 });
+
+describe('Summary offers and increases', () => {
+  it.each([
+    ['The Council offered Mr X £250, which we consider appropriate.', [250]],
+    ['The Council offered £100 but we consider it should pay £300.', [300]],
+    ['The Council had offered Mrs X £150; we recommended it increase this to £400.', [400]],
+    ['The Council offered £100, which we do not consider appropriate.', []],
+  ])('%s', (summary, amounts) => {
+    expect(parseDecision(decisionText({ summary })).payments.map((p) => p.amount)).toEqual(amounts);
+  });
+});
