@@ -29,6 +29,11 @@ export interface CompiledQuery {
   words: string[];
   /** Positive prefixes (without `*`), for snippets. */
   prefixes: string[];
+  /**
+   * The positive part with phrases loosened to their words (null when that is `match` itself):
+   * scoring it ranks like the query, without the cost of checking a phrase across the corpus.
+   */
+  rankMatch: string | null;
 }
 
 const QUERY_HINT = 'words are ANDed; use "exact phrase", a OR b, -exclude, prefix* (see `lgo search --help`)';
@@ -42,6 +47,9 @@ export function tokenize(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
+
+/** Words left out of scoring (never out of matching): English function words. */
+const STOPWORDS = new Set('a an and are as at be by for from has have he her his i in is it its of on or she that the their they this to was we were which with'.split(' '));
 
 interface Token {
   kind: 'word' | 'phrase' | 'or';
@@ -134,9 +142,21 @@ export function compileQuery(query: string): CompiledQuery {
   let match: string | null = groups.length ? groups.join(' AND ') : null;
   if (match && parsed.none.length) match = `(${match})${parsed.none.map((t) => ` NOT ${termSql(t)}`).join('')}`;
   const positive = parsed.all.flat();
+  const loose = (t: QueryTerm): string => {
+    if (t.prefix) return termSql(t);
+    // Function words are in nearly every decision: bm25 gives them no weight but still pays to count them.
+    const content = t.words.filter((w) => !STOPWORDS.has(w));
+    const words = content.length ? content : t.words;
+    return words.map((w) => `"${w}"`).join(' AND ');
+  };
+  const isStop = (g: QueryTerm[]) => g.every((t) => !t.prefix && t.words.every((w) => STOPWORDS.has(w)));
+  const scoring = parsed.all.some((g) => !isStop(g)) ? parsed.all.filter((g) => !isStop(g)) : parsed.all;
+  const looseGroups = scoring.map((g) => (g.length === 1 ? loose(g[0]!) : `(${g.map((t) => `(${loose(t)})`).join(' OR ')})`));
+  const rankMatch = looseGroups.length ? looseGroups.join(' AND ') : null;
   return {
     parsed,
     match,
+    rankMatch: rankMatch === match ? null : rankMatch,
     words: [...new Set(positive.flatMap((t) => (t.prefix ? t.words.slice(0, -1) : t.words)))],
     prefixes: [...new Set(positive.filter((t) => t.prefix).map((t) => t.words[t.words.length - 1]!))],
   };
