@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { DecisionRecord } from '../schema/record.js';
 import type { Store } from '../store/open.js';
 import { compileFilters, type Filters, type WhereClause } from './filters.js';
-import { compileQuery, tokenize, type CompiledQuery } from './query.js';
+import { compileQuery, tokenize, type CompiledQuery, type PrefixExpander } from './query.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 
 export const SORTS = ['relevance', 'date', 'payment'] as const;
@@ -96,7 +96,7 @@ const SORT_INDEX: Record<Exclude<Sort, 'relevance'>, string> = { date: 'decision
  * @example searchStore(db, { query: '"child in need"', filters: { outcome: 'Upheld' }, limit: 10 })
  */
 export function searchStore(db: Store, req: SearchRequest): SearchResult {
-  const query = compileQuery(req.query);
+  const query = compileQuery(req.query, prefixExpander(db));
   const where = compileFilters(req.filters);
   const limit = req.limit ?? 20;
   const offset = req.offset ?? 0;
@@ -223,4 +223,20 @@ function newestLoosely(db: Store, from: string, params: unknown[], rankMatch: st
     .prepare(`SELECT rowid AS id, -bm25(decisions_fts, ${weights}) AS score FROM decisions_fts WHERE decisions_fts MATCH ? AND rowid >= ? ORDER BY rowid DESC`)
     .all(rankMatch, ids[ids.length - 1]!) as { id: number; score: number }[];
   return scored.filter((r) => wanted.has(r.id));
+}
+
+/** Prefixes with more indexed words than this are left to FTS5's own prefix search. */
+const MAX_PREFIX_WORDS = 64;
+
+/** Reads the indexed words starting with a prefix from the FTS5 vocabulary (`assess` -> assess, assessed, ...). */
+function prefixExpander(db: Store): PrefixExpander {
+  return (prefix) => {
+    // Short prefixes stand for too many words: counting them costs more than FTS5's own merge.
+    if (prefix.length < 4) return null;
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, 'decisions_fts', 'row')");
+    // The upper bound: the prefix with its last character incremented ("assess" -> "assest").
+    const upper = prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+    const words = db.prepare('SELECT term FROM temp.fts_vocab WHERE term >= ? AND term < ? LIMIT ?').pluck().all(prefix, upper, MAX_PREFIX_WORDS + 1) as string[];
+    return words.length > MAX_PREFIX_WORDS ? null : words;
+  };
 }

@@ -51,6 +51,10 @@ describe('searchStore', () => {
     expect(refs({ query: 'homelessness -transport' })).toEqual(['20 000 001']);
     expect(refs({ query: 'reassess*' })).toEqual(['23 000 004']);
     expect(refs({ query: 'homeless*' }).sort()).toEqual(['20 000 001', '21 000 002']);
+    // Long prefixes are expanded to the indexed words, short ones left to FTS5: same matches.
+    expect(refs({ query: 'hom*' }).sort()).toEqual(['20 000 001', '21 000 002']);
+    expect(refs({ query: 'homelessness* -transport' })).toEqual(['20 000 001']);
+    expect(refs({ query: 'zzzz*' })).toEqual([]);
   });
 
   it('applies filters', () => {
