@@ -2,5 +2,6 @@
 import fs from 'node:fs';
 
 process.on('exit', () => {
-  fs.writeSync(2, `\nBENCH_MAXRSS_KB ${process.resourceUsage().maxRSS}\n`);
+  const u = process.resourceUsage();
+  fs.writeSync(2, `\nBENCH_MAXRSS_KB ${u.maxRSS}\nBENCH_CPU_MS ${Math.round((u.userCPUTime + u.systemCPUTime) / 1000)}\n`);
 });

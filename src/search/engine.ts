@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { DecisionRecord } from '../schema/record.js';
 import type { Store } from '../store/open.js';
 import { compileFilters, type Filters, type WhereClause } from './filters.js';
-import { compileQuery, tokenize, type CompiledQuery } from './query.js';
+import { compileQuery, tokenize, type CompiledQuery, type PrefixExpander } from './query.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 
 export const SORTS = ['relevance', 'date', 'payment'] as const;
@@ -21,17 +21,17 @@ export const FIELD_WEIGHTS = [8, 4, 2, 1] as const;
 
 /**
  * At most this many matches are ranked by BM25. A word found in nearly every decision would
- * otherwise cost a score per decision (80 ms at 60,000; about 5 ms per 1,000 ranked): past the cap, the newest-added matches
+ * otherwise cost a score per decision (80 ms at 60,000; 3-8 us per scored row and word): past the cap, the newest-added matches
  * are ranked. The total stays exact.
  */
-export const RANK_CAP = 1000;
+export const RANK_CAP = 500;
 
 /**
- * Counting stops here ("more than 1,000"): an exact count of 50,000 phrase or prefix matches costs
+ * Counting stops here ("more than 500"): an exact count of 50,000 phrase or prefix matches costs
  * more than the search itself (`lgo stats` counts exactly). Equal to RANK_CAP so that ranking and
  * counting are one pass over the index.
  */
-export const COUNT_CAP = 1_000;
+export const COUNT_CAP = 500;
 
 export interface SearchRequest {
   query: string;
@@ -96,7 +96,7 @@ const SORT_INDEX: Record<Exclude<Sort, 'relevance'>, string> = { date: 'decision
  * @example searchStore(db, { query: '"child in need"', filters: { outcome: 'Upheld' }, limit: 10 })
  */
 export function searchStore(db: Store, req: SearchRequest): SearchResult {
-  const query = compileQuery(req.query);
+  const query = compileQuery(req.query, prefixExpander(db));
   const where = compileFilters(req.filters);
   const limit = req.limit ?? 20;
   const offset = req.offset ?? 0;
@@ -124,7 +124,7 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     if (sort === 'relevance') {
       // Bound the ranking work: score only the newest-added RANK + 1 matches, in one pass. When
       // there are no more, that is every match; otherwise the ranking is among the newest RANK.
-      const newest = db.prepare(`SELECT f.rowid AS id, -bm25(decisions_fts, ${weights}) AS score FROM ${from} ORDER BY f.rowid DESC LIMIT ?`).all(...params, RANK + 1) as { id: number; score: number }[];
+      const newest = query.rankMatch ? newestLoosely(db, from, params, query.rankMatch, RANK) : db.prepare(`SELECT f.rowid AS id, -bm25(decisions_fts, ${weights}) AS score FROM ${from} ORDER BY f.rowid DESC LIMIT ?`).all(...params, RANK + 1) as { id: number; score: number }[];
       total = newest.length;
       if (newest.length > RANK && COUNT > RANK) {
         const rest = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} AND f.rowid < ? LIMIT ?)`).pluck().get(...params, newest[RANK - 1]!.id, COUNT - RANK + 1) as number;
@@ -203,4 +203,40 @@ function withOrganisation(db: Store, match: string, organisation: string | undef
     .pluck()
     .get(org, ...where.params) as number;
   return bySql === byIndex ? `(${match}) AND ${org}` : match;
+}
+
+/**
+ * The newest RANK + 1 matches with scores, for queries with phrases or exclusions. bm25 first
+ * counts every decision holding each phrase (a position check across the corpus: 30 ms for
+ * "child in need" at 60,000), so when the matches are many the newest are found without
+ * scores and then scored by their words alone, within their id range. When they are few,
+ * the exact query is scored in one pass.
+ */
+function newestLoosely(db: Store, from: string, params: unknown[], rankMatch: string, rank: number): { id: number; score: number }[] {
+  const weights = FIELD_WEIGHTS.join(', ');
+  const ids = db.prepare(`SELECT f.rowid FROM ${from} ORDER BY f.rowid DESC LIMIT ?`).pluck().all(...params, rank + 1) as number[];
+  if (ids.length <= rank) {
+    return db.prepare(`SELECT f.rowid AS id, -bm25(decisions_fts, ${weights}) AS score FROM ${from} ORDER BY f.rowid DESC`).all(...params) as { id: number; score: number }[];
+  }
+  const wanted = new Set(ids);
+  const scored = db
+    .prepare(`SELECT rowid AS id, -bm25(decisions_fts, ${weights}) AS score FROM decisions_fts WHERE decisions_fts MATCH ? AND rowid >= ? ORDER BY rowid DESC`)
+    .all(rankMatch, ids[ids.length - 1]!) as { id: number; score: number }[];
+  return scored.filter((r) => wanted.has(r.id));
+}
+
+/** Prefixes with more indexed words than this are left to FTS5's own prefix search. */
+const MAX_PREFIX_WORDS = 64;
+
+/** Reads the indexed words starting with a prefix from the FTS5 vocabulary (`assess` -> assess, assessed, ...). */
+function prefixExpander(db: Store): PrefixExpander {
+  return (prefix) => {
+    // Short prefixes stand for too many words: counting them costs more than FTS5's own merge.
+    if (prefix.length < 4) return null;
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, 'decisions_fts', 'row')");
+    // The upper bound: the prefix with its last character incremented ("assess" -> "assest").
+    const upper = prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+    const words = db.prepare('SELECT term FROM temp.fts_vocab WHERE term >= ? AND term < ? LIMIT ?').pluck().all(prefix, upper, MAX_PREFIX_WORDS + 1) as string[];
+    return words.length > MAX_PREFIX_WORDS ? null : words;
+  };
 }

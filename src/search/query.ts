@@ -29,6 +29,11 @@ export interface CompiledQuery {
   words: string[];
   /** Positive prefixes (without `*`), for snippets. */
   prefixes: string[];
+  /**
+   * The positive part with phrases loosened to their words (null when that is `match` itself):
+   * scoring it ranks like the query, without the cost of checking a phrase across the corpus.
+   */
+  rankMatch: string | null;
 }
 
 const QUERY_HINT = 'words are ANDed; use "exact phrase", a OR b, -exclude, prefix* (see `lgo search --help`)';
@@ -42,6 +47,9 @@ export function tokenize(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
+
+/** Words left out of scoring (never out of matching): English function words. */
+const STOPWORDS = new Set('a an and are as at be by for from has have he her his i in is it its of on or she that the their they this to was we were which with'.split(' '));
 
 interface Token {
   kind: 'word' | 'phrase' | 'or';
@@ -120,23 +128,46 @@ export function parseQuery(query: string): ParsedQuery {
 }
 
 /** One term as FTS5 syntax: always a quoted string, so no user text is read as an operator. */
-function termSql(t: QueryTerm): string {
+function termSql(t: QueryTerm, expand?: PrefixExpander): string {
+  if (t.prefix && t.words.length === 1 && expand) {
+    // A word prefix as the words it stands for: FTS5 merges a prefix's lists in full, an OR stops early.
+    const words = expand(t.words[0]!);
+    if (words && words.length > 0) return words.length === 1 ? `"${words[0]}"` : `(${words.map((w) => `"${w}"`).join(' OR ')})`;
+  }
   return `"${t.words.join(' ')}"${t.prefix ? '*' : ''}`;
 }
 
+/** The indexed words starting with a prefix, or null to leave the prefix to FTS5 (too many, or unknown). */
+export type PrefixExpander = (prefix: string) => string[] | null;
+
 /**
- * Compiles a user query to an FTS5 MATCH expression (null when the query is empty).
+ * Compiles a user query to an FTS5 MATCH expression (null when the query is empty). `expand`
+ * may turn a word prefix into the indexed words it stands for (the search engine reads them
+ * from the index); the result matches the same decisions.
  * @example compileQuery('care OR nursing -fees').match // '("care" OR "nursing") NOT "fees"'
  */
-export function compileQuery(query: string): CompiledQuery {
+export function compileQuery(query: string, expand?: PrefixExpander): CompiledQuery {
   const parsed = parseQuery(query);
-  const groups = parsed.all.map((g) => (g.length === 1 ? termSql(g[0]!) : `(${g.map(termSql).join(' OR ')})`));
+  const sql = (t: QueryTerm) => termSql(t, expand);
+  const groups = parsed.all.map((g) => (g.length === 1 ? sql(g[0]!) : `(${g.map(sql).join(' OR ')})`));
   let match: string | null = groups.length ? groups.join(' AND ') : null;
-  if (match && parsed.none.length) match = `(${match})${parsed.none.map((t) => ` NOT ${termSql(t)}`).join('')}`;
+  if (match && parsed.none.length) match = `(${match})${parsed.none.map((t) => ` NOT ${sql(t)}`).join('')}`;
   const positive = parsed.all.flat();
+  const loose = (t: QueryTerm): string => {
+    if (t.prefix) return sql(t);
+    // Function words are in nearly every decision: bm25 gives them no weight but still pays to count them.
+    const content = t.words.filter((w) => !STOPWORDS.has(w));
+    const words = content.length ? content : t.words;
+    return words.map((w) => `"${w}"`).join(' AND ');
+  };
+  const isStop = (g: QueryTerm[]) => g.every((t) => !t.prefix && t.words.every((w) => STOPWORDS.has(w)));
+  const scoring = parsed.all.some((g) => !isStop(g)) ? parsed.all.filter((g) => !isStop(g)) : parsed.all;
+  const looseGroups = scoring.map((g) => (g.length === 1 ? loose(g[0]!) : `(${g.map((t) => `(${loose(t)})`).join(' OR ')})`));
+  const rankMatch = looseGroups.length ? looseGroups.join(' AND ') : null;
   return {
     parsed,
     match,
+    rankMatch: rankMatch === match ? null : rankMatch,
     words: [...new Set(positive.flatMap((t) => (t.prefix ? t.words.slice(0, -1) : t.words)))],
     prefixes: [...new Set(positive.filter((t) => t.prefix).map((t) => t.words[t.words.length - 1]!))],
   };

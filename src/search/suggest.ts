@@ -40,8 +40,12 @@ export function buildSuggestIndex(db: Store, opts: { full?: boolean; changed?: n
   const meta = (key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
   const values: SuggestDoc[] = [];
   for (const kind of ['organisation', 'category', 'subcategory', 'outcome'] as const) {
-    const rows = db.prepare(`SELECT ${kind} AS text, count(*) AS n FROM decisions WHERE ${kind} IS NOT NULL GROUP BY ${kind}`).all() as { text: string; n: number }[];
-    for (const r of rows) values.push({ id: values.length, kind, text: r.text, weight: r.n });
+    // Grouped in the NOCASE order of the column's index: an index-only scan, not a table scan.
+    const col = kind === 'subcategory' ? 'category COLLATE NOCASE, subcategory' : kind;
+    const rows = db.prepare(`SELECT ${kind} AS text, count(*) AS n FROM decisions WHERE ${kind} IS NOT NULL GROUP BY ${col} COLLATE NOCASE`).all() as { text: string; n: number }[];
+    const merged = new Map<string, number>();
+    for (const r of rows) merged.set(r.text, (merged.get(r.text) ?? 0) + r.n);
+    for (const [text, n] of merged) values.push({ id: values.length, kind, text, weight: n });
   }
   put.run('suggest_version', String(SUGGEST_VERSION));
   put.run('suggest_values', JSON.stringify(newIndex(values)));

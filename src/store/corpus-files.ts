@@ -3,6 +3,7 @@
  * A page `X` may have `X.meta.json` (`{ "url": ... }`) beside it, written by `lgo fetch`.
  */
 import { createHash } from 'node:crypto';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
@@ -62,23 +63,21 @@ async function walk(root: string, relDir: string, out: CorpusFile[]): Promise<vo
       pages.push(e.name);
     }
   }
-  // Stat in parallel: a 60,000-file corpus is mostly stat calls on an incremental build.
-  const stats = await Promise.all(
-    pages.map(async (name) => {
-      const abs = path.join(dir, name);
-      const sidecar = names.has(name + SIDECAR_SUFFIX) ? abs + SIDECAR_SUFFIX : null;
-      const [st, sst] = await Promise.all([fs.stat(abs), sidecar ? fs.stat(sidecar) : null]);
-      const rel = relDir ? `${relDir}/${name}` : name;
-      return {
-        rel,
-        abs,
-        size: st.size + (sst ? sst.size : 0),
-        mtimeMs: Math.floor(Math.max(st.mtimeMs, sst ? sst.mtimeMs : 0)),
-        sidecar,
-      };
-    }),
-  );
-  out.push(...stats);
+  // Synchronous stats: a 60,000-file corpus is mostly stat calls on an incremental build, and
+  // statSync with bigint off is several times cheaper than promise-based stats.
+  for (const name of pages) {
+    const abs = path.join(dir, name);
+    const sidecar = names.has(name + SIDECAR_SUFFIX) ? abs + SIDECAR_SUFFIX : null;
+    const st = fsSync.statSync(abs);
+    const sst = sidecar ? fsSync.statSync(sidecar) : null;
+    out.push({
+      rel: relDir ? `${relDir}/${name}` : name,
+      abs,
+      size: st.size + (sst ? sst.size : 0),
+      mtimeMs: Math.floor(Math.max(st.mtimeMs, sst ? sst.mtimeMs : 0)),
+      sidecar,
+    });
+  }
 }
 
 /** True for a decision page's file name (not a sidecar, not hidden). */

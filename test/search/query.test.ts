@@ -20,6 +20,14 @@ describe('compileQuery', () => {
     expect(compileQuery(q).match).toBe(expected);
   });
 
+  it('loosens phrases and drops exclusions for scoring', () => {
+    expect(compileQuery('"child in need" plan -school').rankMatch).toBe('"child" AND "need" AND "plan"');
+    expect(compileQuery('"care home" OR nursing').rankMatch).toBe('(("care" AND "home") OR ("nursing"))');
+    expect(compileQuery('child in need').rankMatch).toBe('"child" AND "need"');
+    expect(compileQuery('"the"').rankMatch).toBeNull();
+    expect(compileQuery('care home').rankMatch).toBeNull();
+  });
+
   it.each([
     ['"child in need', /unclosed quote/],
     ['OR housing', /OR needs a word on each side/],

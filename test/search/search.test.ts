@@ -51,6 +51,10 @@ describe('searchStore', () => {
     expect(refs({ query: 'homelessness -transport' })).toEqual(['20 000 001']);
     expect(refs({ query: 'reassess*' })).toEqual(['23 000 004']);
     expect(refs({ query: 'homeless*' }).sort()).toEqual(['20 000 001', '21 000 002']);
+    // Long prefixes are expanded to the indexed words, short ones left to FTS5: same matches.
+    expect(refs({ query: 'hom*' }).sort()).toEqual(['20 000 001', '21 000 002']);
+    expect(refs({ query: 'homelessness* -transport' })).toEqual(['20 000 001']);
+    expect(refs({ query: 'zzzz*' })).toEqual([]);
   });
 
   it('applies filters', () => {
@@ -130,6 +134,11 @@ describe('bounded counting and ranking', () => {
     expect(capped).toMatchObject({ total: 20, totalIsMinimum: true, rankCapped: true });
     // Only ids 21-30 (refs 020-029) were ranked, so the best match (003) is not among them.
     expect(capped.hits.map((h) => h.ref).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `22 000 0${20 + i}`));
+    // A phrase is found exactly, then scored by its words within the newest matches.
+    const phrase = searchStore(big, { query: '"about adaptations" -delayed', filters: {}, limit: 4, caps: { rank: 4, count: 4 } });
+    expect(phrase).toMatchObject({ total: 4, totalIsMinimum: true, rankCapped: true });
+    expect(phrase.hits.map((h) => h.ref).sort()).toEqual(['22 000 026', '22 000 027', '22 000 028', '22 000 029']);
+    expect(searchStore(big, { query: '"adaptations were delayed"', filters: {} }).hits.map((h) => h.ref)).toEqual(['22 000 003']);
   });
 
   it('sorts many matches by date or payment by walking the index', () => {
