@@ -3,8 +3,12 @@ import { buildStore } from '../../dist/store/build.js';
 
 const [corpusDir, dbPath, mode, parser] = process.argv.slice(2);
 const parse = parser === 'simple' ? (await import('../simple-parse.mjs')).simpleParse : undefined;
+// Peak RSS sampled: resourceUsage().maxRSS would start from the parent's RSS (Linux, fork+exec).
+// Worker threads share this process, so their memory is counted too.
+let peak = process.memoryUsage.rss();
+setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 5).unref();
 const started = performance.now();
 const stats = await buildStore({ corpusDir, dbPath, full: mode === 'full', parse });
 process.stdout.write(
-  JSON.stringify({ ...stats, warnings: stats.warnings.length, wallMs: Math.round(performance.now() - started), maxRssKb: process.resourceUsage().maxRSS }),
+  JSON.stringify({ ...stats, warnings: stats.warnings.length, wallMs: Math.round(performance.now() - started), maxRssKb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 1024) }),
 );
