@@ -13,11 +13,13 @@ export function registerShow(program: Command, io: CliIo): void {
   program
     .command('show')
     .description('print one decision with its extracted fields, remedies and payments')
-    .argument('<ref>', 'the decision\'s reference, e.g. "19 020 817" or 19-020-817')
+    .argument('<ref...>', 'the decision\'s reference, e.g. 19-020-817, "19 020 817" or 19 020 817')
     .option('--format <format>', 'text (default), json or markdown')
     .option('--db <file>', 'database file (default: LGO_DB, else index/decisions.sqlite)')
     .addHelpText('after', '\nExamples:\n  lgo show 19-020-817\n  lgo show "23 004 560" --format json\n')
-    .action(async (refArg: string, flags: { format?: string; db?: string }) => {
+    .action(async (refParts: string[], flags: { format?: string; db?: string }) => {
+      // `lgo show 19 020 817` arrives as three arguments: a reference is what they spell together.
+      const refArg = refParts.join(' ');
       const format = flags.format ?? 'text';
       if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}"`, { hint: `use one of ${FORMATS.join(', ')}` });
       const ref = normaliseRef(refArg);

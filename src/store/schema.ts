@@ -6,7 +6,7 @@
  */
 
 /** Stored in `meta.schema_version`; a database with another value must be rebuilt. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2; // 2: records table, nullable organisation
 
 /** FTS5 column order; bm25 weights in search/rank.ts follow it. */
 export const FTS_COLUMNS = ['summary', 'headings', 'organisation', 'body'] as const;
