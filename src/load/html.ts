@@ -10,8 +10,9 @@ import type { AnyNode, Element } from 'domhandler';
 import { block, fold, type Block } from './blocks.js';
 import { looksLikeHeading } from '../extract/patterns.js';
 
-/** Elements that never carry decision text. */
-const DROPPED = 'script, style, noscript, template, iframe, svg, button, select, input, textarea, nav, form';
+/** Elements that never carry decision text: skipped wherever they stand. */
+// Not <form>: ASP.NET pages wrap the whole page in one.
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'button', 'select', 'input', 'textarea', 'nav']);
 
 /** Elements that start a new block. */
 const BLOCK_TAGS = new Set([
@@ -20,8 +21,16 @@ const BLOCK_TAGS = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'details', 'summary', 'hr', 'br',
 ]);
 
-/** Candidate containers of the decision, most specific first. */
-const ROOTS = ['article#article', '#article', 'article', 'main', '[role=main]', '#content', 'body'];
+/** Candidate containers of the decision, most specific first (article#article, #article, article, main, [role=main], #content, body). */
+const ROOTS: Array<(el: Element) => boolean> = [
+  (el) => el.name === 'article' && el.attribs.id === 'article',
+  (el) => el.attribs.id === 'article',
+  (el) => el.name === 'article',
+  (el) => el.name === 'main',
+  (el) => el.attribs.role === 'main',
+  (el) => el.attribs.id === 'content',
+  (el) => el.name === 'body',
+];
 
 /**
  * Parses an HTML page into blocks; also returns the page's <title> and canonical link.
@@ -29,25 +38,39 @@ const ROOTS = ['article#article', '#article', 'article', 'main', '[role=main]', 
  */
 export function loadHtml(html: string): { blocks: Block[]; title: string | null; canonical: string | null } {
   // htmlparser2 (xml: {xmlMode: false}) reads HTML several times faster than parse5 and is as
-  // forgiving for what we need: text, headings, lists and label/value pairs.
+  // forgiving for what we need; one pass over the tree then finds what selectors would.
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  const title = fold($('title').first().text()) || null;
-  const canonical = $('link[rel=canonical]').attr('href') ?? $('meta[property="og:url"]').attr('content') ?? null;
-  $(DROPPED).remove();
-  let root: cheerio.Cheerio<AnyNode> = $('body').length ? $('body') : $.root();
-  for (const sel of ROOTS) {
-    const found = $(sel).first();
-    if (found.length && hasText(found[0]!)) {
-      root = found;
-      break;
-    }
-  }
+  const document = $.root()[0]!;
+  const found: Array<Element | undefined> = ROOTS.map(() => undefined);
+  let titleEl: Element | undefined;
+  let h1: Element | undefined;
+  let canonical: string | null = null;
+  const scan = (node: AnyNode): void => {
+    if (!isTag(node)) return;
+    const name = node.name.toLowerCase();
+    if (name === 'title') titleEl ??= node;
+    else if (name === 'h1') h1 ??= node;
+    else if (name === 'link' && node.attribs.rel === 'canonical') canonical ??= node.attribs.href ?? null;
+    else if (name === 'meta' && node.attribs.property === 'og:url') canonical ??= node.attribs.content ?? null;
+    if (DROPPED.has(name)) return;
+    ROOTS.forEach((test, i) => {
+      if (!found[i] && test(node) && hasText(node)) found[i] = node;
+    });
+    for (const child of node.children) scan(child);
+  };
+  for (const child of (document as unknown as { children: AnyNode[] }).children) scan(child);
+  const root = found.find(Boolean) ?? (document as unknown as Element);
   const out: Block[] = [];
   // Some pages put the title and header block just before the article: keep an h1 outside it.
-  const h1 = $('h1').first();
-  if (h1.length && root.find(h1).length === 0 && !root.is(h1)) out.push(block('heading', h1.text(), 0, { level: 1 }));
-  for (const child of root.contents().toArray()) walk(child, 0, out);
+  if (h1 && !contains(root, h1)) out.push(block('heading', textOf(h1), 0, { level: 1 }));
+  for (const child of root.children) walk(child, 0, out);
+  const title = titleEl ? fold(textOf(titleEl)) || null : null;
   return { blocks: out, title, canonical };
+}
+
+function contains(ancestor: AnyNode, node: AnyNode): boolean {
+  for (let n: AnyNode | null = node; n; n = n.parent as AnyNode | null) if (n === ancestor) return true;
+  return false;
 }
 
 const isTag = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
@@ -57,13 +80,13 @@ const isBlock = (n: AnyNode): boolean => isTag(n) && BLOCK_TAGS.has(tagName(n));
 /** Whether a node holds any visible text (stops at the first). */
 function hasText(node: AnyNode): boolean {
   if (node.type === 'text') return /\S/.test((node as unknown as { data: string }).data);
-  return isTag(node) && node.children.some(hasText);
+  return isTag(node) && !DROPPED.has(node.name.toLowerCase()) && node.children.some(hasText);
 }
 
 /** The text of a node and its descendants, optionally leaving out nested lists. */
 function textOf(node: AnyNode, skipLists = false): string {
   if (node.type === 'text') return (node as unknown as { data: string }).data;
-  if (!isTag(node)) return '';
+  if (!isTag(node) || DROPPED.has(node.name.toLowerCase())) return '';
   if (skipLists && (node.name === 'ul' || node.name === 'ol')) return '';
   let out = '';
   for (const child of node.children) out += textOf(child, skipLists);
@@ -78,6 +101,7 @@ function walk(node: AnyNode, listDepth: number, out: Block[]): void {
   }
   if (!isTag(node)) return;
   const tag = tagName(node);
+  if (DROPPED.has(tag)) return;
   if (/^h[1-6]$/.test(tag)) {
     const text = fold(textOf(node));
     if (text) out.push(block('heading', text, 0, { level: Number(tag[1]) }));
