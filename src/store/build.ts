@@ -59,6 +59,8 @@ interface KnownFile {
 }
 
 const CHUNK = 64;
+/** Chunks read and parsed ahead of the one being written. */
+const LOOKAHEAD = 4;
 
 /**
  * Builds or updates the store at `dbPath` from the pages under `corpusDir`.
@@ -82,7 +84,11 @@ export async function buildStore(opts: BuildOptions): Promise<BuildStats> {
   let committed = false;
   try {
     db.exec('BEGIN IMMEDIATE');
+    // A full build fills empty tables: secondary indexes are cheaper made once at the end than
+    // kept up to date row by row.
+    const deferred = full ? deferIndexes(db) : [];
     await update(db, files, parser, opts, stats);
+    for (const ddl of deferred) db.exec(ddl);
     const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     buildSuggestIndex(db, { full, changed: stats.added + stats.updated + stats.removed });
     stats.decisions = (db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
@@ -151,11 +157,20 @@ async function update(db: Store, files: CorpusFile[], parser: PageParser, opts: 
     return { chunk, pages, results };
   };
   let done = 0;
-  // Parse the next chunk (in workers) while this one is written.
-  let pending = todo.length ? prepare(todo.slice(0, CHUNK)) : null;
-  for (let i = 0; pending; i += CHUNK) {
-    const { chunk, pages, results } = await pending;
-    pending = i + CHUNK < todo.length ? prepare(todo.slice(i + CHUNK, i + 2 * CHUNK)) : null;
+  // Parse the next chunks (in workers) while this one is written: a few chunks ahead, so the
+  // workers never wait for the writer and the writer seldom waits for them.
+  const queue: Array<ReturnType<typeof prepare>> = [];
+  let queued = 0;
+  const fill = () => {
+    while (queue.length < LOOKAHEAD && queued < todo.length) {
+      queue.push(prepare(todo.slice(queued, queued + CHUNK)));
+      queued += CHUNK;
+    }
+  };
+  fill();
+  while (queue.length > 0) {
+    const { chunk, pages, results } = await queue.shift()!;
+    fill();
     chunk.forEach((f, j) => {
       const page = pages[j]!;
       const result = results[j]!;
@@ -237,4 +252,11 @@ function hasCurrentSchema(dbPath: string): boolean {
 async function defaultParser(pages: number, workers: number | undefined): Promise<PageParser> {
   const { defaultPageParser } = await import('./parse-pool.js');
   return defaultPageParser(pages, workers);
+}
+
+/** Drops the secondary indexes of a new, empty store and returns the statements that remake them. */
+function deferIndexes(db: Store): string[] {
+  const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as Array<{ name: string; sql: string }>;
+  for (const r of rows) db.exec(`DROP INDEX ${r.name}`);
+  return rows.map((r) => r.sql);
 }

@@ -24,6 +24,14 @@ export function inThreadParser(parse: ParseFn): PageParser {
   };
 }
 
+/** The record's JSON text, when a worker sent it as text (the store saves it as is). */
+export const RECORD_JSON = Symbol('recordJson');
+
+function withJson(record: DecisionRecord, json: string): DecisionRecord {
+  Object.defineProperty(record, RECORD_JSON, { value: json, enumerable: false });
+  return record;
+}
+
 /** Pages above which a full build parses in worker threads. */
 const WORKER_THRESHOLD = 2000;
 
@@ -50,11 +58,11 @@ function workerParser(n: number): PageParser {
   const jobs = new Map<number, Job>();
   let next = 0;
   for (const w of workers) {
-    w.on('message', (msg: { id: number; record?: DecisionRecord; error?: { code: string; message: string } }) => {
+    w.on('message', (msg: { id: number; json?: string; error?: { code: string; message: string } }) => {
       const job = jobs.get(msg.id);
       if (!job) return;
       jobs.delete(msg.id);
-      if (msg.record) job.resolve(msg.record);
+      if (msg.json !== undefined) job.resolve(withJson(JSON.parse(msg.json) as DecisionRecord, msg.json));
       else job.reject(new LgoError(msg.error!.code, msg.error!.message));
     });
     w.on('error', (err) => {

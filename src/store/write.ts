@@ -2,6 +2,7 @@
  * @file Writing one decision record into the store's tables and full-text index, and removing it.
  * Statements are prepared once per database (a build writes tens of thousands of records).
  */
+import { RECORD_JSON } from './parse-pool.js';
 import type { DecisionRecord } from '../schema/record.js';
 import type { Store } from './open.js';
 
@@ -79,7 +80,7 @@ export function recordWriter(db: Store): RecordWriter {
           contentHash,
         }).lastInsertRowid,
       );
-      insRecord.run(id, record.summary, JSON.stringify(record));
+      insRecord.run(id, record.summary, (record as { [RECORD_JSON]?: string })[RECORD_JSON] ?? JSON.stringify(record));
       record.remedies.forEach((r, i) => insRemedy.run(id, i, r.kind, r.text, r.deadline, r.source));
       record.payments.forEach((p, i) =>
         insPayment.run(id, i, p.amount, p.currency, p.recipient, p.purpose, p.status, p.text, p.perUnit?.amount ?? null, p.perUnit?.unit ?? null, p.perUnit?.count ?? null),
