@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { LgoError } from '../errors.js';
 import { readJsonIfExists, writeFileAtomic } from './atomic.js';
+import { isAlive } from '../util/pid.js';
 
 export const STATE_VERSION = 1;
 
@@ -93,11 +94,3 @@ export class StateFile {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

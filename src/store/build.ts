@@ -14,6 +14,7 @@ import { createStore, openStore, type Store } from './open.js';
 import { inThreadParser, type PageParser, type ParseFn } from './parse-pool.js';
 import { recordWriter } from './write.js';
 import { buildSuggestIndex } from '../search/suggest.js';
+import { isAlive } from '../util/pid.js';
 
 export interface BuildOptions {
   corpusDir: string;
@@ -227,15 +228,6 @@ function removeStaleTemps(dbPath: string): void {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length));
     if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) fs.rmSync(path.join(dir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
