@@ -71,6 +71,7 @@ export function readSkeleton(blocks: Block[]): Skeleton {
   let summaryOpen = false;
   const summaryParts: string[] = [];
   let skippedSubject = false;
+  let expectSummary = false;
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -109,6 +110,7 @@ export function readSkeleton(blocks: Block[]): Skeleton {
     }
     if (FINAL_DECISION_MARKER.test(text)) {
       sk.sawFinalDecisionMarker = true;
+      expectSummary = sk.summary === null;
       continue;
     }
     const inline = /^the ombudsman'?s final decision:?\s+summary\s*:\s*(.+)$/i.exec(text);
@@ -140,6 +142,7 @@ export function readSkeleton(blocks: Block[]): Skeleton {
       continue;
     }
     if (b.type === 'heading') {
+      expectSummary = false;
       if (summaryOpen) {
         sk.summary = summaryParts.join(' ').trim() || null;
         summaryOpen = false;
@@ -154,6 +157,12 @@ export function readSkeleton(blocks: Block[]): Skeleton {
       summaryParts.push(b.text);
       sk.summary = b.text;
       summaryOpen = false;
+      continue;
+    }
+    // A rendering without the "Summary:" label: the paragraph right after the final-decision line.
+    if (expectSummary && b.type === 'para' && sk.summary === null) {
+      sk.summary = b.text;
+      expectSummary = false;
       continue;
     }
     if (!current) {

@@ -31,3 +31,11 @@ describe('HTML pages', () => {
     for (const html of [dl, table]) expect(parseDecision(html)).toMatchObject({ category: 'Education', outcome: 'Upheld', decisionDate: '2021-06-03' });
   });
 });
+
+describe('Summary without its label', () => {
+  it('takes the paragraph right after "The Ombudsman\'s final decision:"', () => {
+    const r = parseDecision("Kent County Council (19 020 818)\nThe Ombudsman's final decision:\nMr X complained about school transport. We found fault.\nThe complaint\n1. Mr X complained.\nFinal decision\n2. I uphold this complaint.");
+    expect(r.summary).toBe('Mr X complained about school transport. We found fault.');
+    expect(r.outcome).toBe('Upheld');
+  });
+});
