@@ -177,6 +177,8 @@ function singular(word: string): string {
   return w.endsWith('s') ? w.slice(0, -1) : w;
 }
 
+const ACTION_SOURCES = new Set<RemedyUnit['source']>(['agreed_action', 'recommendation']);
+
 /** Merges candidates: the same amount from several places is one payment; open per-unit amounts meet their totals. */
 function mergeCandidates(candidates: PaymentCandidate[], fullText: string): { payments: Payment[]; used: Set<string>; warnings: string[] } {
   const warnings: string[] = [];
@@ -200,7 +202,14 @@ function mergeCandidates(candidates: PaymentCandidate[], fullText: string): { pa
   }
   const out: PaymentCandidate[] = [];
   for (const c of candidates) {
-    const same = out.find((o) => o.amount === c.amount && (o.source !== c.source || o.paragraph === c.paragraph || o.recipient === c.recipient || !o.recipient || !c.recipient));
+    // The same amount is the same payment when said again elsewhere (Summary and Agreed action,
+    // or twice in the analysis), but not for two named people, nor in two separate action items.
+    const same = out.find(
+      (o) =>
+        o.amount === c.amount &&
+        !(o.recipient && c.recipient && o.recipient !== c.recipient) &&
+        (o.source !== c.source || o.paragraph === c.paragraph || !ACTION_SOURCES.has(c.source)),
+    );
     if (same) {
       same.recipient ??= c.recipient;
       same.purpose ??= c.purpose;

@@ -109,3 +109,17 @@ describe('Summary offers and increases', () => {
     expect(parseDecision(decisionText({ summary })).payments.map((p) => p.amount)).toEqual(amounts);
   });
 });
+
+describe('equal amounts that are separate payments', () => {
+  it.each([
+    ['two people named in one action', '- pay Mrs X £150 and Mr X £150 for their distress.', [150, 150]],
+    ['two action items for different harms', '- pay Mrs X £250 for her distress;\n- pay Mrs X £250 for her time and trouble.', [250, 250]],
+  ])('%s', (_name, action, want) => {
+    expect(amounts(decisionText({ action }))).toEqual(want);
+  });
+
+  it('but one payment said in the Summary and in Agreed action', () => {
+    const r = parseDecision(decisionText({ summary: 'The Council has agreed to pay Mrs X £250.', action: '- pay Mrs X £250 for her distress.' }));
+    expect(r.payments.map((p) => p.amount)).toEqual([250]);
+  });
+});
