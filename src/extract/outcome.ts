@@ -7,7 +7,7 @@ import { splitSentences } from './sentences.js';
 
 const NOT_UPHELD = /\b(?:i|we) (?:do|did|have|will) not uphold\b|\bnot uphold(?:ing)? (?:this|the|mr|mrs|ms|miss|her|his)\b/i;
 const UPHELD = /\b(?:i|we) (?:uphold|have upheld|upheld|am upholding)\b/i;
-const CLOSED = /\b(?:i|we|the ombudsman) (?:will|shall|did|have decided|decided|has decided) not (?:to )?investigate\b|\b(?:i|we) (?:will|shall) not (?:be )?(?:investigat|consider)/i;
+const CLOSED = /\b(?:i|we|the ombudsman) (?:will|shall|did|have decided|decided|has decided) not (?:to )?investigate\b|\b(?:i|we) (?:will|shall) not (?:be )?(?:investigat|consider)|\b(?:we|i|the ombudsman) (?:cannot|can ?not|could not) (?:investigate|consider) (?:this|the|mr|mrs|ms|miss|her|his)\b/i;
 /** "no fault", "did not find fault", "not at fault", "no evidence of fault". */
 const NO_FAULT = /\bno (?:evidence of )?fault\b|\bnot (?:found|find|identified) (?:any )?(?:evidence of )?fault\b|\bdid not find (?:any )?(?:evidence of )?fault\b|\bnot at fault\b|\bwithout fault\b|\bnot (?:be )?fault\b/i;
 const NO_FAULT_ALL = new RegExp(NO_FAULT.source, 'gi');

@@ -15,6 +15,7 @@ describe('inferOutcome: the outcome read from the text', () => {
     ['We have found no evidence of fault in the way the Council dealt with these matters.', 'Not upheld'],
     ['Ms X complains the Council was at fault. We have found no evidence of fault.', 'Not upheld'],
     ['I have completed my investigation.', null],
+    ['We cannot investigate this complaint because Mr X has appealed to the tribunal.', 'Closed after initial enquiries'],
   ])('%s -> %s', (text, outcome) => expect(inferOutcome([text])).toBe(outcome));
 
   it('reads paragraphs in order of authority: the first that says anything decides', () => {
