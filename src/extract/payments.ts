@@ -34,7 +34,7 @@ const TOTAL_AFTER = /^\s*(?:in total|in all|altogether|overall)\b/i;
 const TOTAL_BEFORE = /\b(?:a total of|total of|totalling|in total|an overall sum of|overall)\s*$/i;
 
 /** Reads the payments of each unit, then merges them across units. */
-export function extractPayments(units: RemedyUnit[], fullText: string): { payments: Payment[]; used: Set<string>; warnings: string[] } {
+export function extractPayments(units: RemedyUnit[], fullText: string): { payments: Payment[]; warnings: string[] } {
   const candidates: PaymentCandidate[] = [];
   for (const unit of units) {
     for (const { clause, kinds } of unitActions(unit)) {
@@ -66,7 +66,7 @@ function clausePayments(clause: string, unit: RemedyUnit): PaymentCandidate[] {
   if (total !== null) {
     const perUnit = out.find((c) => c.openUnit && total! % c.openUnit.amount === 0);
     if (perUnit) close(perUnit, total / perUnit.openUnit!.amount);
-    else if (out.length === 0) out.push(candidateFromTotal(total, text, unit));
+    else if (out.length === 0) out.push(candidateFromTotal(total, unit));
   }
   return out;
 }
@@ -101,8 +101,9 @@ function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUni
   return c;
 }
 
-function candidateFromTotal(total: number, text: string, unit: RemedyUnit): PaymentCandidate {
-  return { amount: total, currency: 'GBP', recipient: null, purpose: null, text: unit.text, perUnit: null, status: unit.status, paragraph: unit.paragraph, source: unit.source, openUnit: null, ...(text ? {} : {}) };
+/** "The Council will pay £600 in total" with no other amount: the total is the payment. */
+function candidateFromTotal(total: number, unit: RemedyUnit): PaymentCandidate {
+  return { amount: total, currency: 'GBP', recipient: null, purpose: null, text: unit.text, perUnit: null, status: unit.status, paragraph: unit.paragraph, source: unit.source, openUnit: null };
 }
 
 /** Sets a per-unit payment's count and total. */
@@ -180,7 +181,7 @@ function singular(word: string): string {
 const ACTION_SOURCES = new Set<RemedyUnit['source']>(['agreed_action', 'recommendation']);
 
 /** Merges candidates: the same amount from several places is one payment; open per-unit amounts meet their totals. */
-function mergeCandidates(candidates: PaymentCandidate[], fullText: string): { payments: Payment[]; used: Set<string>; warnings: string[] } {
+function mergeCandidates(candidates: PaymentCandidate[], fullText: string): { payments: Payment[]; warnings: string[] } {
   const warnings: string[] = [];
   // A per-unit amount whose count is not stated: a total in the same paragraph, else a count in the text.
   for (const c of candidates.filter((x) => x.openUnit)) {
@@ -220,7 +221,6 @@ function mergeCandidates(candidates: PaymentCandidate[], fullText: string): { pa
     if (out.some((o) => o.perUnit && o.perUnit.amount === c.amount && o.source !== c.source)) continue;
     out.push(c);
   }
-  const used = new Set(out.map((c) => String(c.amount)));
   const payments = out.map(({ paragraph: _p, source: _s, openUnit: _o, ...p }) => p);
-  return { payments, used, warnings };
+  return { payments, warnings };
 }
