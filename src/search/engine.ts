@@ -6,18 +6,15 @@
 import { UsageError } from '../errors.js';
 import type { DecisionRecord } from '../schema/record.js';
 import type { Store } from '../store/open.js';
-import { compileFilters, type Filters, type WhereClause } from './filters.js';
-import { compileQuery, tokenize, type CompiledQuery, type PrefixExpander } from './query.js';
+import { compileFilters, type Filters } from './filters.js';
+import { FIELD_WEIGHTS, newestLoosely, prefixExpander, walkPlan, withOrganisation } from './plan.js';
+import { compileQuery, type CompiledQuery } from './query.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 
 export const SORTS = ['relevance', 'date', 'payment'] as const;
 export type Sort = (typeof SORTS)[number];
 
-/**
- * BM25 weights per FTS column (summary, headings, organisation, body): a word in the Summary or
- * a heading says more about what a decision is about than one in the body.
- */
-export const FIELD_WEIGHTS = [8, 4, 2, 1] as const;
+export { FIELD_WEIGHTS };
 
 /**
  * At most this many matches are ranked by BM25. A word found in nearly every decision would
@@ -117,7 +114,7 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     total = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM decisions d WHERE ${where.sql} LIMIT ?)`).pluck().get(...where.params, COUNT + 1) as number;
     rows = walk(where.sql, where.params);
   } else {
-    const match = withOrganisation(db, query.match, req.filters.organisation, where);
+    const match = withOrganisation(db, query.match, req.filters.organisation);
     const from = `decisions_fts f JOIN decisions d ON d.id = f.rowid WHERE f.decisions_fts MATCH ? AND ${where.sql}`;
     const params = [match, ...where.params];
     const weights = FIELD_WEIGHTS.join(', ');
@@ -152,7 +149,8 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
           .all(JSON.stringify(ids), limit, offset) as Row[];
       } else {
         // Very many matches: walk the date (or payment) index and keep the matches until the page is full.
-        rows = walk(`d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?) AND ${where.sql}`, params);
+        const test = walkPlan(ids, offset + limit) === 'probe' ? 'EXISTS (SELECT 1 FROM decisions_fts f WHERE f.decisions_fts MATCH ? AND f.rowid = d.id)' : 'd.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)';
+        rows = walk(`${where.sql} AND ${test}`, [...where.params, match]);
       }
     }
   }
@@ -184,59 +182,4 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
 export function getDecision(db: Store, ref: string): DecisionRecord | null {
   const json = db.prepare('SELECT r.record_json FROM records r JOIN decisions d ON d.id = r.decision_id WHERE d.ref = ?').pluck().get(ref) as string | undefined;
   return json ? (JSON.parse(json) as DecisionRecord) : null;
-}
-
-/**
- * Lets the index do the --organisation filter when it can: the organisation's words as a phrase in
- * the organisation column (`{organisation} : "leeds"*`) find the same decisions as the SQL
- * substring test far faster than joining every text match. Used only after checking that it
- * finds every decision the substring test does (it misses "eeds" inside "Leeds").
- */
-function withOrganisation(db: Store, match: string, organisation: string | undefined, where: WhereClause): string {
-  if (!organisation) return match;
-  const words = tokenize(organisation);
-  if (words.length === 0) return match;
-  const org = `{organisation} : "${words.join(' ')}"*`;
-  const bySql = db.prepare(`SELECT count(*) FROM decisions d WHERE ${where.sql}`).pluck().get(...where.params) as number;
-  const byIndex = db
-    .prepare(`SELECT count(*) FROM decisions_fts f JOIN decisions d ON d.id = f.rowid WHERE f.decisions_fts MATCH ? AND ${where.sql}`)
-    .pluck()
-    .get(org, ...where.params) as number;
-  return bySql === byIndex ? `(${match}) AND ${org}` : match;
-}
-
-/**
- * The newest RANK + 1 matches with scores, for queries with phrases or exclusions. bm25 first
- * counts every decision holding each phrase (a position check across the corpus: 30 ms for
- * "child in need" at 60,000), so when the matches are many the newest are found without
- * scores and then scored by their words alone, within their id range. When they are few,
- * the exact query is scored in one pass.
- */
-function newestLoosely(db: Store, from: string, params: unknown[], rankMatch: string, rank: number): { id: number; score: number }[] {
-  const weights = FIELD_WEIGHTS.join(', ');
-  const ids = db.prepare(`SELECT f.rowid FROM ${from} ORDER BY f.rowid DESC LIMIT ?`).pluck().all(...params, rank + 1) as number[];
-  if (ids.length <= rank) {
-    return db.prepare(`SELECT f.rowid AS id, -bm25(decisions_fts, ${weights}) AS score FROM ${from} ORDER BY f.rowid DESC`).all(...params) as { id: number; score: number }[];
-  }
-  const wanted = new Set(ids);
-  const scored = db
-    .prepare(`SELECT rowid AS id, -bm25(decisions_fts, ${weights}) AS score FROM decisions_fts WHERE decisions_fts MATCH ? AND rowid >= ? ORDER BY rowid DESC`)
-    .all(rankMatch, ids[ids.length - 1]!) as { id: number; score: number }[];
-  return scored.filter((r) => wanted.has(r.id));
-}
-
-/** Prefixes with more indexed words than this are left to FTS5's own prefix search. */
-const MAX_PREFIX_WORDS = 64;
-
-/** Reads the indexed words starting with a prefix from the FTS5 vocabulary (`assess` -> assess, assessed, ...). */
-function prefixExpander(db: Store): PrefixExpander {
-  return (prefix) => {
-    // Short prefixes stand for too many words: counting them costs more than FTS5's own merge.
-    if (prefix.length < 4) return null;
-    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, 'decisions_fts', 'row')");
-    // The upper bound: the prefix with its last character incremented ("assess" -> "assest").
-    const upper = prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
-    const words = db.prepare('SELECT term FROM temp.fts_vocab WHERE term >= ? AND term < ? LIMIT ?').pluck().all(prefix, upper, MAX_PREFIX_WORDS + 1) as string[];
-    return words.length > MAX_PREFIX_WORDS ? null : words;
-  };
 }

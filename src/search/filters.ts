@@ -105,7 +105,7 @@ export function compileFilters(f: Filters): WhereClause {
   const params: (string | number)[] = [];
   if (f.organisation) {
     parts.push("d.organisation LIKE ? ESCAPE '\\'");
-    params.push(`%${f.organisation.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(containsPattern(f.organisation));
   }
   for (const [key, col] of [['category', 'category'], ['subcategory', 'subcategory'], ['outcome', 'outcome']] as const) {
     const v = f[key];
@@ -135,6 +135,11 @@ export function compileFilters(f: Filters): WhereClause {
     params.push(f.remedy);
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/** A LIKE pattern (with ESCAPE '\\') for "contains `text`", any ASCII case. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** True when no filter is set. */

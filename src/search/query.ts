@@ -154,15 +154,15 @@ export function compileQuery(query: string, expand?: PrefixExpander): CompiledQu
   if (match && parsed.none.length) match = `(${match})${parsed.none.map((t) => ` NOT ${sql(t)}`).join('')}`;
   const positive = parsed.all.flat();
   const loose = (t: QueryTerm): string => {
-    if (t.prefix) return sql(t);
+    if (t.prefix || t.words.length === 1) return sql(t);
     // Function words are in nearly every decision: bm25 gives them no weight but still pays to count them.
     const content = t.words.filter((w) => !STOPWORDS.has(w));
-    const words = content.length ? content : t.words;
-    return words.map((w) => `"${w}"`).join(' AND ');
+    return (content.length ? content : t.words).map((w) => `"${w}"`).join(' AND ');
   };
   const isStop = (g: QueryTerm[]) => g.every((t) => !t.prefix && t.words.every((w) => STOPWORDS.has(w)));
   const scoring = parsed.all.some((g) => !isStop(g)) ? parsed.all.filter((g) => !isStop(g)) : parsed.all;
-  const looseGroups = scoring.map((g) => (g.length === 1 ? loose(g[0]!) : `(${g.map((t) => `(${loose(t)})`).join(' OR ')})`));
+  const alternative = (t: QueryTerm) => (t.words.length > 1 && !t.prefix ? `(${loose(t)})` : loose(t));
+  const looseGroups = scoring.map((g) => (g.length === 1 ? loose(g[0]!) : `(${g.map(alternative).join(' OR ')})`));
   const rankMatch = looseGroups.length ? looseGroups.join(' AND ') : null;
   return {
     parsed,

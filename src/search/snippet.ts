@@ -36,8 +36,8 @@ interface Tok {
 export function makeSnippet(record: DecisionRecord, words: string[], prefixes: string[], size = 30): Snippet {
   const wordSet = new Set(words);
   const needles = [...wordSet, ...prefixes];
-  const matchTerm = (w: string): string | null => {
-    const f = fold(w);
+  const matchTerm = (w: string, folded?: boolean): string | null => {
+    const f = folded ? w : fold(w);
     if (wordSet.has(f)) return f;
     const p = prefixes.find((x) => f.startsWith(x));
     return p ? `${p}*` : null;
@@ -85,10 +85,21 @@ export function makeSnippet(record: DecisionRecord, words: string[], prefixes: s
   return cut(best.field, best.text, toks, Math.max(0, Math.min(bestStart - 5, toks.length - size)), size);
 }
 
-function tokens(text: string, matchTerm: (w: string) => string | null): Tok[] {
+const ASCII_WORD = /[a-z0-9]+/g;
+/** A letter or digit outside ASCII (é, ß): text without one needs no unicode folding. */
+const WIDE_LETTER = /(?![\x00-\x7f])[\p{L}\p{N}]/u;
+
+function tokens(text: string, matchTerm: (w: string, folded?: boolean) => string | null): Tok[] {
   const out: Tok[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, term: matchTerm(m[0]) });
+  if (WIDE_LETTER.test(text)) {
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, term: matchTerm(m[0]) });
+    return out;
+  }
+  // Fast path (nearly every paragraph): ASCII words, lower-cased once; ’ and £ have no case, so offsets hold.
+  const lower = text.toLowerCase();
+  ASCII_WORD.lastIndex = 0;
+  for (let m = ASCII_WORD.exec(lower); m; m = ASCII_WORD.exec(lower)) out.push({ start: m.index, end: m.index + m[0].length, term: matchTerm(m[0], true) });
   return out;
 }
 

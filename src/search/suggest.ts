@@ -6,6 +6,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { UsageError } from '../errors.js';
+import { isKnownTerm } from '../store/lookups.js';
 import type { Store } from '../store/open.js';
 import { compileFilters, type Filters } from './filters.js';
 import type { CompiledQuery } from './query.js';
@@ -25,19 +26,14 @@ interface SuggestDoc {
 
 const OPTIONS = { fields: ['text'], storeFields: ['kind', 'text', 'weight'], idField: 'id' } as const;
 
-/** Share of decisions changed since the last vocabulary scan that makes an update rescan it. */
-const TERMS_STALE = 0.05;
-
 /**
  * Rebuilds the suggestion indexes and saves them in `meta`: the values (organisations, categories,
- * subcategories, outcomes) every time, the vocabulary (a scan of the whole full-text index, about
- * a second at 60,000 decisions) on full builds and once 5% of the decisions have changed since the
- * last scan. Terms found in only one decision are left out of corpora over 1,000 decisions: they
- * are mostly names and typos.
+ * subcategories, outcomes) every time, the vocabulary when the build rescanned the `terms` table
+ * from the full-text index (see store/lookups.ts) or when it is missing. Terms found in only one
+ * decision are left out of corpora over 1,000 decisions: they are mostly names and typos.
  */
-export function buildSuggestIndex(db: Store, opts: { full?: boolean; changed?: number } = {}): void {
+export function buildSuggestIndex(db: Store, opts: { termsRescanned: boolean }): void {
   const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-  const meta = (key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
   const values: SuggestDoc[] = [];
   for (const kind of ['organisation', 'category', 'subcategory', 'outcome'] as const) {
     // Grouped in the NOCASE order of the column's index: an index-only scan, not a table scan.
@@ -50,20 +46,13 @@ export function buildSuggestIndex(db: Store, opts: { full?: boolean; changed?: n
   put.run('suggest_version', String(SUGGEST_VERSION));
   put.run('suggest_values', JSON.stringify(newIndex(values)));
 
+  const stored = db.prepare("SELECT 1 FROM meta WHERE key = 'suggest_terms'").get() !== undefined;
+  if (stored && !opts.termsRescanned) return;
   const decisions = db.prepare('SELECT count(*) FROM decisions').pluck().get() as number;
-  const pending = Number(meta('suggest_terms_pending') ?? 0) + (opts.changed ?? 0);
-  const scanned = Number(meta('suggest_terms_at') ?? -1);
-  if (!opts.full && meta('suggest_terms') && scanned >= 0 && pending < Math.max(1, scanned * TERMS_STALE)) {
-    put.run('suggest_terms_pending', String(pending));
-    return;
-  }
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, 'decisions_fts', 'row')");
-  const rows = db.prepare('SELECT term, doc FROM temp.fts_vocab WHERE doc >= ? AND length(term) > 2').all(decisions > 1000 ? 2 : 1) as { term: string; doc: number }[];
+  const rows = db.prepare('SELECT term, docs FROM terms WHERE docs >= ? AND length(term) > 2').all(decisions > 1000 ? 2 : 1) as { term: string; docs: number }[];
   const terms: SuggestDoc[] = [];
-  for (const t of rows) if (!/^\d+$/.test(t.term)) terms.push({ id: terms.length, kind: 'term', text: t.term, weight: t.doc });
+  for (const t of rows) if (!/^\d+$/.test(t.term)) terms.push({ id: terms.length, kind: 'term', text: t.term, weight: t.docs });
   put.run('suggest_terms', JSON.stringify(newIndex(terms)));
-  put.run('suggest_terms_at', String(decisions));
-  put.run('suggest_terms_pending', '0');
 }
 
 function newIndex(docs: SuggestDoc[]): MiniSearch<SuggestDoc> {
@@ -110,9 +99,7 @@ export function complete(db: Store, kind: SuggestKind, prefix: string, max = 10)
  * `child in need`; null when every word is known or nothing close exists.
  */
 export function suggestQuery(db: Store, query: string, compiled: CompiledQuery): string | null {
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, 'decisions_fts', 'row')");
-  const known = db.prepare('SELECT 1 FROM temp.fts_vocab WHERE term = ?').pluck();
-  const unknown = compiled.words.filter((w) => w.length > 2 && !/^\d+$/.test(w) && !known.get(w));
+  const unknown = compiled.words.filter((w) => w.length > 2 && !/^\d+$/.test(w) && !isKnownTerm(db, w));
   if (unknown.length === 0) return null;
   const index = loadSuggestIndex(db, 'terms');
   if (!index) return null;

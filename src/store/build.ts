@@ -12,7 +12,8 @@ import type { DecisionRecord } from '../schema/record.js';
 import { listCorpusFiles, readPage, type CorpusFile } from './corpus-files.js';
 import { createStore, openStore, type Store } from './open.js';
 import { inThreadParser, type PageParser, type ParseFn } from './parse-pool.js';
-import { recordWriter } from './write.js';
+import { MAX_ADDED_TEXTS, updateLookups } from './lookups.js';
+import { recordWriter, type FtsText } from './write.js';
 import { buildSuggestIndex } from '../search/suggest.js';
 import { isAlive } from '../util/pid.js';
 
@@ -88,10 +89,11 @@ export async function buildStore(opts: BuildOptions): Promise<BuildStats> {
     // A full build fills empty tables: secondary indexes are cheaper made once at the end than
     // kept up to date row by row.
     const deferred = full ? deferIndexes(db) : [];
-    await update(db, files, parser, opts, stats);
+    const texts = await update(db, files, parser, opts, stats);
     for (const ddl of deferred) db.exec(ddl);
     const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    buildSuggestIndex(db, { full, changed: stats.added + stats.updated + stats.removed });
+    const termsRescanned = updateLookups(db, { full, changed: stats.added + stats.updated + stats.removed, texts });
+    buildSuggestIndex(db, { termsRescanned });
     stats.decisions = (db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
     setMeta.run('built_at', new Date().toISOString());
     setMeta.run('corpus_dir', path.resolve(opts.corpusDir));
@@ -109,8 +111,13 @@ export async function buildStore(opts: BuildOptions): Promise<BuildStats> {
   return stats;
 }
 
-async function update(db: Store, files: CorpusFile[], parser: PageParser, opts: BuildOptions, stats: BuildStats): Promise<void> {
-  const writer = recordWriter(db);
+/** Writes what changed; returns the index text of the decisions written (for `terms`), or null when too many. */
+async function update(db: Store, files: CorpusFile[], parser: PageParser, opts: BuildOptions, stats: BuildStats): Promise<FtsText[] | null> {
+  // A full build rescans the vocabulary from the index; an update lists the words it adds.
+  let texts: FtsText[] | null = stats.full ? null : [];
+  const writer = recordWriter(db, (t) => {
+    if (texts && texts.push(t) > MAX_ADDED_TEXTS) texts = null;
+  });
   const known = new Map<string, KnownFile>();
   // Raw rows: 60,000 objects with named keys cost more than the lookups they serve.
   for (const [p, hash, size, mtime, ref, status] of db.prepare('SELECT path, hash, size, mtime_ms, ref, status FROM files').raw().iterate() as IterableIterator<[string, string, number, number, string | null, string]>) {
@@ -204,6 +211,7 @@ async function update(db: Store, files: CorpusFile[], parser: PageParser, opts: 
     done += chunk.length;
     opts.onProgress?.(done, todo.length);
   }
+  return texts;
 
   function writeRecord(record: DecisionRecord, f: CorpusFile, hash: string, k: KnownFile | undefined): void {
     const holder = writer.sourceOf(record.ref);

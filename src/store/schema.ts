@@ -6,7 +6,7 @@
  */
 
 /** Stored in `meta.schema_version`; a database with another value must be rebuilt. */
-export const SCHEMA_VERSION = 2; // 2: records table, nullable organisation
+export const SCHEMA_VERSION = 3; // 2: records table, nullable organisation; 3: terms, organisations
 
 /** FTS5 column order; bm25 weights in search/rank.ts follow it. */
 export const FTS_COLUMNS = ['summary', 'headings', 'organisation', 'body'] as const;
@@ -103,6 +103,20 @@ CREATE TABLE amounts (
   PRIMARY KEY (decision_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX amounts_role ON amounts(role, decision_id);
+
+-- Every word of the full-text index, for prefix search (assess* -> assess, assessed, ...) and
+-- "did you mean". Rescanned from the index by full builds; updates add the words they bring, and
+-- keep words whose last decision went (a superset never misses a match).
+CREATE TABLE terms (
+  term TEXT PRIMARY KEY,
+  docs INTEGER NOT NULL               -- decisions holding it at the last scan; 0 if first seen since
+) WITHOUT ROWID;
+
+-- Organisation names and their decision counts, remade by every build.
+CREATE TABLE organisations (
+  name      TEXT PRIMARY KEY,
+  decisions INTEGER NOT NULL
+) WITHOUT ROWID;
 
 CREATE VIEW sections AS
   SELECT d.decision_id,

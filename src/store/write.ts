@@ -33,8 +33,8 @@ export interface RecordWriter {
   sourceOf(ref: string): string | null;
 }
 
-/** Prepares the write statements for one database. */
-export function recordWriter(db: Store): RecordWriter {
+/** Prepares the write statements for one database; `onText` sees the index text of each record put. */
+export function recordWriter(db: Store, onText?: (text: FtsText) => void): RecordWriter {
   const insDecision = db.prepare(`INSERT INTO decisions (ref, organisation, category, subcategory, outcome, outcome_inferred,
     decision_date, url, document_type, payment_total, decision_maker, truncated, warning_count, source_path,
     content_hash) VALUES (@ref, @organisation, @category, @subcategory, @outcome, @outcomeInferred,
@@ -88,6 +88,7 @@ export function recordWriter(db: Store): RecordWriter {
       record.amounts.forEach((a, i) => insAmount.run(id, i, a.amount, a.role, a.raw, a.section, a.text));
       const t = ftsText(record);
       insFts.run(id, t.summary, t.headings, t.organisation, t.body);
+      onText?.(t);
       return id;
     },
     remove(ref) {

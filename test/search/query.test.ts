@@ -22,7 +22,10 @@ describe('compileQuery', () => {
 
   it('loosens phrases and drops exclusions for scoring', () => {
     expect(compileQuery('"child in need" plan -school').rankMatch).toBe('"child" AND "need" AND "plan"');
-    expect(compileQuery('"care home" OR nursing').rankMatch).toBe('(("care" AND "home") OR ("nursing"))');
+    expect(compileQuery('"care home" OR nursing').rankMatch).toBe('(("care" AND "home") OR "nursing")');
+    // Nothing to loosen: the query is scored as it is matched.
+    expect(compileQuery('care OR nursing').rankMatch).toBeNull();
+    expect(compileQuery('council assess*', () => ['assess', 'assessed']).rankMatch).toBeNull();
     expect(compileQuery('child in need').rankMatch).toBe('"child" AND "need"');
     expect(compileQuery('"the"').rankMatch).toBeNull();
     expect(compileQuery('care home').rankMatch).toBeNull();

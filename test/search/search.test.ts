@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchStore, type SearchRequest } from '../../src/search/engine.js';
 import { normaliseFilters } from '../../src/search/filters.js';
+import { holdsPhrasePrefix, walkPlan } from '../../src/search/plan.js';
 import { markSnippet } from '../../src/search/snippet.js';
 import { checkFilterValues, complete, suggestQuery } from '../../src/search/suggest.js';
 import { compileQuery } from '../../src/search/query.js';
@@ -55,6 +56,14 @@ describe('searchStore', () => {
     expect(refs({ query: 'hom*' }).sort()).toEqual(['20 000 001', '21 000 002']);
     expect(refs({ query: 'homelessness* -transport' })).toEqual(['20 000 001']);
     expect(refs({ query: 'zzzz*' })).toEqual([]);
+  });
+
+  it('lets the index do the organisation filter only when it finds the same decisions', () => {
+    expect(holdsPhrasePrefix(['leeds', 'city', 'council'], ['leeds'])).toBe(true);
+    expect(holdsPhrasePrefix(['leeds', 'city', 'council'], ['city', 'co'])).toBe(true);
+    expect(holdsPhrasePrefix(['leeds', 'city', 'council'], ['eeds'])).toBe(false);
+    expect(holdsPhrasePrefix(['leeds', 'city', 'council'], ['leeds', 'council'])).toBe(false);
+    expect(holdsPhrasePrefix(['leeds'], ['leeds', 'city'])).toBe(false);
   });
 
   it('applies filters', () => {
@@ -148,5 +157,12 @@ describe('bounded counting and ranking', () => {
     expect(byPay.hits.map((h) => h.paymentTotal)).toEqual([100, 90]);
     const few = searchStore(big, { query: 'adaptations', filters: normaliseFilters({ maxPayment: '100' }), sort: 'payment', limit: 2 });
     expect(few.hits.map((h) => h.paymentTotal)).toEqual([100, 90]);
+    // Sparse matches or a page longer than the probes allowed: the matches are listed, not probed.
+    expect(walkPlan([21, 11, 1], 300)).toBe('list');
+    expect(walkPlan([21, 11, 1], 20)).toBe('probe');
+    const listed = searchStore(big, { query: 'number', filters: normaliseFilters({ maxPayment: '250' }), sort: 'date', limit: 2500, caps: { count: 2 } });
+    const probed = searchStore(big, { query: 'number', filters: normaliseFilters({ maxPayment: '250' }), sort: 'date', limit: 5, caps: { count: 2 } });
+    expect(listed.hits.map((h) => h.ref).slice(0, 5)).toEqual(probed.hits.map((h) => h.ref));
+    expect(listed.hits).toHaveLength(24);
   });
 });

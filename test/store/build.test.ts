@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
 import { buildStore } from '../../src/store/build.js';
+import { wordsStartingWith } from '../../src/store/lookups.js';
 import { openStore } from '../../src/store/open.js';
+import { searchStore } from '../../src/search/engine.js';
 import { jsonParse, makeRecord, tempDir, withPayment, writeRecordPage } from '../helpers/records.js';
 
 let dir: string;
@@ -106,6 +108,26 @@ describe('buildStore', () => {
     fs.writeFileSync(`${dbPath}.tmp-999999999`, 'half-written');
     await build();
     expect(fs.readdirSync(path.dirname(dbPath))).toEqual(['decisions.sqlite']);
+  });
+
+  it('keeps the word list (for prefixes) and the organisation list up to date', async () => {
+    await build();
+    const words = (prefix: string) => {
+      const db = openStore(dbPath, { readonly: true });
+      const out = { terms: wordsStartingWith(db, prefix, 10), organisations: db.prepare('SELECT name, decisions FROM organisations ORDER BY name').all() };
+      db.close();
+      return out;
+    };
+    expect(words('cheshi')).toEqual({ terms: ['cheshire'], organisations: [{ name: 'Cheshire East Council', decisions: 1 }, { name: 'Test Borough Council', decisions: 1 }] });
+    // An update adds the words it brings, tokenized as the index does (accents folded).
+    writeRecordPage(corpus, 'c.txt', makeRecord({ ref: '22 000 003', organisation: 'Leeds City Council', summary: 'Mr C asked about the Zygomorphic Café.' }));
+    await build();
+    expect(words('zygo').terms).toEqual(['zygomorphic']);
+    expect(words('cafe').terms).toEqual(['cafe']);
+    expect(words('leed').organisations).toContainEqual({ name: 'Leeds City Council', decisions: 1 });
+    const db = openStore(dbPath, { readonly: true });
+    expect(searchStore(db, { query: 'zygomorph*', filters: {} }).hits.map((h) => h.ref)).toEqual(['22 000 003']);
+    db.close();
   });
 
   it('rebuilds a database of another schema version, and readers name the fix', async () => {
