@@ -2,11 +2,19 @@
  * @file Where the corpus and the store live. Precedence, highest first: command-line flag,
  * environment variable (LGO_CORPUS, LGO_DB), default (the package's own corpus/ and index/).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root: two levels above this file in both src/ (tsx, vitest) and dist/. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The package root: the nearest folder above this file with a package.json (src/, dist/ or dist/bundle/). */
+export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
 
 /** The bundled sample corpus. */
 export const BUNDLED_CORPUS = path.join(PACKAGE_ROOT, 'corpus');

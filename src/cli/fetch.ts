@@ -2,7 +2,7 @@
  * @file `lgo fetch`: crawl lgo.org.uk decisions into the corpus, politely and resumably, then add
  * them to the search database. Configuration only; the work is in src/fetch/.
  */
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { corpusDir, dbPath } from '../config.js';
@@ -116,7 +116,7 @@ function settingsFromFlags(flags: FetchFlags, io: CliIo): Record<string, unknown
 async function readList(file: string): Promise<string[]> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await fs.promises.readFile(file, 'utf8');
   } catch (err) {
     throw new InputError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { cause: err });
   }

@@ -21,6 +21,11 @@ export interface CliIo {
 
 /** The real process's streams. */
 export function processIo(): CliIo {
+  // `lgo search ... | head`: the reader has gone, so stop quietly instead of printing a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,

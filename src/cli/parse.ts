@@ -1,7 +1,8 @@
 /**
  * @file `lgo parse FILE... [--url URL] [--format json|jsonl]`: one JSON record per decision file.
  */
-import fs from 'node:fs/promises';
+// node:fs, not node:fs/promises: the latter loads readline and streams at start-up, for every command.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, LgoError, UsageError } from '../errors.js';
@@ -50,7 +51,7 @@ async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
     return Buffer.concat(chunks);
   }
   try {
-    return await fs.readFile(path.resolve(io.cwd, file));
+    return await fs.promises.readFile(path.resolve(io.cwd, file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);

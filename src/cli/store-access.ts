@@ -2,7 +2,6 @@
  * @file How read commands (search, show, export, stats) reach the store: resolve its path, build
  * the bundled corpus on first use when the default database is missing, then open it read-only.
  */
-import fs from 'node:fs';
 import { BUNDLED_CORPUS, dbPath as resolveDbPath } from '../config.js';
 import { StoreError } from '../errors.js';
 import type { Store } from '../store/open.js';
@@ -17,22 +16,17 @@ export async function openStoreForReading(dbFlag: string | undefined, io: CliIo)
   const { openStore } = await import('../store/open.js');
   // An explicit --db is used as given; the configured default (LGO_DB or index/) is built on demand.
   if (dbFlag === undefined) {
-    let needsBuild = !fs.existsSync(file);
-    if (!needsBuild) {
-      try {
-        openStore(file, { readonly: true }).close();
-      } catch (err) {
-        if (!(err instanceof StoreError)) throw err;
-        needsBuild = true;
-      }
+    try {
+      return openStore(file, { readonly: true });
+    } catch (err) {
+      if (!(err instanceof StoreError)) throw err;
     }
-    if (needsBuild) {
-      const corpus = io.env.LGO_CORPUS ?? BUNDLED_CORPUS;
-      io.stderr.write(`lgo: building the search database ${file} from ${corpus} (first use)...\n`);
-      const { buildStore } = await import('../store/build.js');
-      const stats = await buildStore({ corpusDir: corpus, dbPath: file });
-      io.stderr.write(`lgo: built ${stats.decisions} decisions in ${(stats.durationMs / 1000).toFixed(1)} s${stats.skipped ? ` (${stats.skipped} pages skipped: run \`lgo build\` to see why)` : ''}\n`);
-    }
+    // Missing, or of another schema version: build it.
+    const corpus = io.env.LGO_CORPUS ?? BUNDLED_CORPUS;
+    io.stderr.write(`lgo: building the search database ${file} from ${corpus} (first use)...\n`);
+    const { buildStore } = await import('../store/build.js');
+    const stats = await buildStore({ corpusDir: corpus, dbPath: file });
+    io.stderr.write(`lgo: built ${stats.decisions} decisions in ${(stats.durationMs / 1000).toFixed(1)} s${stats.skipped ? ` (${stats.skipped} pages skipped: run \`lgo build\` to see why)` : ''}\n`);
   }
   return openStore(file, { readonly: true });
 }

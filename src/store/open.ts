@@ -3,11 +3,11 @@
  * reader fails with one clear "run lgo build" line instead of an SQLite error.
  */
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { openDatabase, type Database } from './sqlite.js';
 
-export type Store = Database.Database;
+export type Store = Database;
 
 /**
  * Opens an existing store. Throws StoreError (hint `run lgo build`) when the file is missing,
@@ -18,7 +18,7 @@ export function openStore(dbPath: string, opts: { readonly?: boolean } = {}): St
   if (!fs.existsSync(dbPath)) throw new StoreError(`no search database at ${dbPath}`);
   let db: Store;
   try {
-    db = new Database(dbPath, { readonly: opts.readonly ?? false, fileMustExist: true });
+    db = openDatabase(dbPath, { readonly: opts.readonly ?? false, fileMustExist: true });
   } catch (err) {
     throw new StoreError(`${dbPath}: cannot open the database (${(err as Error).message})`, { cause: err });
   }
@@ -34,7 +34,7 @@ export function openStore(dbPath: string, opts: { readonly?: boolean } = {}): St
 
 /** Creates an empty store at `dbPath` (the file must not exist yet). */
 export function createStore(dbPath: string): Store {
-  const db = new Database(dbPath);
+  const db = openDatabase(dbPath);
   db.pragma('journal_mode = DELETE');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA_SQL);
