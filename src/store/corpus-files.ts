@@ -87,13 +87,17 @@ export function isPageName(name: string): boolean {
   return (PAGE_EXTENSIONS as readonly string[]).includes(ext);
 }
 
-/** Reads a page and its sidecar's URL, and hashes both (a changed URL is a changed record). */
-export async function readPage(file: CorpusFile): Promise<PageContent> {
-  const bytes = await fs.readFile(file.abs);
+/**
+ * Reads a page and its sidecar's URL, and hashes both (a changed URL is a changed record).
+ * Synchronous: the build calls it in its parse workers, where blocking costs nothing, and a
+ * promise per file cost the writing thread more than the read itself.
+ */
+export function readPage(file: Pick<CorpusFile, 'abs' | 'sidecar'>): PageContent {
+  const bytes = fsSync.readFileSync(file.abs);
   let url: string | null = null;
   const hash = createHash('sha1').update(bytes);
   if (file.sidecar) {
-    const text = await fs.readFile(file.sidecar, 'utf8');
+    const text = fsSync.readFileSync(file.sidecar, 'utf8');
     hash.update('\0').update(text);
     url = sidecarUrl(text, file.sidecar);
   }

@@ -1,25 +1,25 @@
 /**
- * @file Parsing pages for the build, in this thread or in worker threads. Parsing dominates a
- * full build, so large builds spread it over the machine's cores; small ones stay in-thread
- * (starting workers costs more than parsing a few pages).
+ * @file Running page jobs (read, hash, parse) for the build, in this thread or in worker threads.
+ * Parsing dominates a full build, so large builds spread it over the machine's cores; small ones
+ * stay in-thread (starting workers costs more than parsing a few pages).
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DecisionRecord } from '../schema/record.js';
-import { LgoError } from '../errors.js';
+import { fromWire, runPageJob, type PageFile, type PageOutcome, type ParseFn, type WireError } from './page-job.js';
 
-/** A page parser with the shape of parseDecision. */
-export type ParseFn = (input: Uint8Array, opts: { url?: string | null; source?: string }) => DecisionRecord;
+export type { ParseFn } from './page-job.js';
 
 export interface PageParser {
-  parse(bytes: Uint8Array, url: string | null, source: string): Promise<DecisionRecord>;
+  /** Reads, hashes and (unless its hash is `knownHash`) parses one page. */
+  run(file: PageFile, knownHash: string | null): Promise<PageOutcome>;
   close(): Promise<void>;
 }
 
-/** Wraps a synchronous parser. */
+/** Runs page jobs in this thread with `parse`. */
 export function inThreadParser(parse: ParseFn): PageParser {
   return {
-    parse: async (bytes, url, source) => parse(bytes, { url, source }),
+    run: async (file, knownHash) => runPageJob(file, knownHash, parse),
     close: async () => {},
   };
 }
@@ -47,23 +47,31 @@ export async function defaultPageParser(pages: number, workers?: number): Promis
   return inThreadParser(parseDecision);
 }
 
+/** A worker's answer: the outcome, with a parsed record as JSON text and an error as plain data. */
+export type WorkerReply = { id: number } & (
+  | Exclude<PageOutcome, { kind: 'parsed' } | { kind: 'failed' }>
+  | { kind: 'parsed'; hash: string; json: string }
+  | { kind: 'failed'; hash: string; error: WireError }
+);
+
 interface Job {
-  resolve: (r: DecisionRecord) => void;
+  resolve: (r: PageOutcome) => void;
   reject: (e: Error) => void;
 }
 
-/** Round-robin over `n` workers running parse-worker.js; errors come back as LgoErrors. */
+/** Round-robin over `n` workers running parse-worker.js. */
 function workerParser(n: number): PageParser {
   const workers = Array.from({ length: n }, () => new Worker(new URL('./parse-worker.js', import.meta.url)));
   const jobs = new Map<number, Job>();
   let next = 0;
   for (const w of workers) {
-    w.on('message', (msg: { id: number; json?: string; error?: { code: string; message: string } }) => {
+    w.on('message', (msg: WorkerReply) => {
       const job = jobs.get(msg.id);
       if (!job) return;
       jobs.delete(msg.id);
-      if (msg.json !== undefined) job.resolve(withJson(JSON.parse(msg.json) as DecisionRecord, msg.json));
-      else job.reject(new LgoError(msg.error!.code, msg.error!.message));
+      if (msg.kind === 'parsed') job.resolve({ kind: 'parsed', hash: msg.hash, record: withJson(JSON.parse(msg.json) as DecisionRecord, msg.json) });
+      else if (msg.kind === 'failed') job.resolve({ kind: 'failed', hash: msg.hash, error: fromWire(msg.error) });
+      else job.resolve(msg);
     });
     w.on('error', (err) => {
       for (const job of jobs.values()) job.reject(err);
@@ -71,11 +79,11 @@ function workerParser(n: number): PageParser {
     });
   }
   return {
-    parse(bytes, url, source) {
+    run(file, knownHash) {
       const id = next++;
       return new Promise((resolve, reject) => {
         jobs.set(id, { resolve, reject });
-        workers[id % n]!.postMessage({ id, bytes, url, source });
+        workers[id % n]!.postMessage({ id, file: { rel: file.rel, abs: file.abs, sidecar: file.sidecar }, knownHash });
       });
     },
     async close() {

@@ -1,19 +1,19 @@
 /**
- * @file Worker thread body for parse-pool.ts: parses pages it is sent, answers with records or errors.
+ * @file Worker thread body for parse-pool.ts: runs the page jobs it is sent (read, hash, parse)
+ * and answers with their outcomes.
  */
 import { parentPort } from 'node:worker_threads';
-import { LgoError } from '../errors.js';
 import { parseDecision } from '../parse.js';
+import { runPageJob, toWire, type PageFile } from './page-job.js';
+import type { WorkerReply } from './parse-pool.js';
 
-parentPort?.on('message', (msg: { id: number; bytes: Uint8Array; url: string | null; source: string }) => {
-  try {
-    const record = parseDecision(msg.bytes, { url: msg.url, source: msg.source });
-    // JSON text crosses threads faster than a structured clone of the record, and the store
-    // keeps that very text as records.record_json.
-    parentPort!.postMessage({ id: msg.id, json: JSON.stringify(record) });
-  } catch (err) {
-    const code = err instanceof LgoError ? err.code : 'parse-failed';
-    const message = err instanceof LgoError ? err.message : `unexpected error: ${(err as Error).message}`;
-    parentPort!.postMessage({ id: msg.id, error: { code, message } });
-  }
+parentPort?.on('message', (msg: { id: number; file: PageFile; knownHash: string | null }) => {
+  const out = runPageJob(msg.file, msg.knownHash, parseDecision);
+  let reply: WorkerReply;
+  // JSON text crosses threads faster than a structured clone of the record, and the store
+  // keeps that very text as records.record_json.
+  if (out.kind === 'parsed') reply = { id: msg.id, kind: 'parsed', hash: out.hash, json: JSON.stringify(out.record) };
+  else if (out.kind === 'failed') reply = { id: msg.id, kind: 'failed', hash: out.hash, error: toWire(out.error) };
+  else reply = { id: msg.id, ...out };
+  parentPort!.postMessage(reply);
 });

@@ -1,10 +1,11 @@
 /**
- * @file The installed `lgo` command (bin/lgo.js over the bundle in dist/bundle/, built by
- * `npm ci` through `prepare`) as a user runs it: a real process, real stdout.
+ * @file What `npm ci` compiles (through `prepare`): the installed `lgo` command (bin/lgo.js over
+ * the bundle in dist/bundle/) run as a user runs it, and the compiled build's parse workers.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/config.js';
 import { tempDir } from '../helpers/records.js';
@@ -20,6 +21,31 @@ beforeAll(() => {
   if (!fs.existsSync(path.join(PACKAGE_ROOT, 'dist', 'bundle', 'lgo.js'))) throw new Error('dist/bundle/lgo.js is missing: run `npm run build` (npm ci does it)');
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('the compiled build in worker threads', () => {
+  it('reads, hashes and parses pages in workers exactly as in-thread', async () => {
+    const dist = path.join(PACKAGE_ROOT, 'dist', 'store', 'build.js');
+    const { buildStore } = (await import(dist)) as typeof import('../../src/store/build.js');
+    const corpus = path.join(dir, 'corpus');
+    fs.cpSync(path.join(PACKAGE_ROOT, 'corpus'), corpus, { recursive: true });
+    fs.writeFileSync(path.join(corpus, 'cookie-wall.html'), '<html><body><p>We use cookies. Accept all cookies</p></body></html>');
+    const seed = fs.readdirSync(corpus).find((f) => f.endsWith('.txt'))!;
+    fs.writeFileSync(path.join(corpus, `${seed}.meta.json`), JSON.stringify({ url: 'https://www.lgo.org.uk/decisions/children-s-care-services/other/19-020-817' }));
+    const rows = (db: string) => {
+      const conn = new Database(db, { readonly: true });
+      const out = conn.prepare('SELECT f.path, f.hash, f.status, d.ref, d.url, d.payment_total FROM files f LEFT JOIN decisions d ON d.ref = f.ref ORDER BY f.path').all();
+      conn.close();
+      return out;
+    };
+    const inThread = await buildStore({ corpusDir: corpus, dbPath: path.join(dir, 'a.sqlite'), workers: 0 });
+    const inWorkers = await buildStore({ corpusDir: corpus, dbPath: path.join(dir, 'b.sqlite'), workers: 2 });
+    expect(inWorkers).toMatchObject({ decisions: 5, skipped: 1, warnings: inThread.warnings });
+    expect(rows(path.join(dir, 'b.sqlite'))).toEqual(rows(path.join(dir, 'a.sqlite')));
+    // A touched page (same bytes) is hashed in a worker and not parsed again.
+    fs.utimesSync(path.join(corpus, seed), new Date(), new Date(Date.now() + 5000));
+    expect(await buildStore({ corpusDir: corpus, dbPath: path.join(dir, 'b.sqlite'), workers: 2 })).toMatchObject({ parsed: 0, unchanged: 6 });
+  });
+});
 
 describe('bin/lgo.js', () => {
   it('builds the bundled corpus on first use and searches it', () => {
