@@ -2,7 +2,7 @@
  * @file What `npm ci` compiles (through `prepare`): the installed `lgo` command (bin/lgo.js over
  * the bundle in dist/bundle/) run as a user runs it, and the compiled build's parse workers.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -68,3 +68,39 @@ describe('bin/lgo.js', () => {
     expect(r.stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
   });
 });
+
+describe('a full build killed part-way', () => {
+  it('leaves the previous database whole and searchable; the next build removes its temp file', async () => {
+    const { generate } = (await import(path.join(PACKAGE_ROOT, 'scripts', 'gen-synthetic.mjs'))) as { generate: (o: { count: number; out: string; seed: number }) => void };
+    const corpus = path.join(dir, 'kill-corpus');
+    const db = path.join(dir, 'kill.sqlite');
+    fs.cpSync(path.join(PACKAGE_ROOT, 'corpus'), corpus, { recursive: true });
+    expect(lgo(['build', '--corpus', corpus, '--db', db]).status).toBe(0);
+    const search = () => lgo(['search', '"child in need"', '--db', db, '--format', 'jsonl']);
+    const before = search();
+    expect(before.stdout.trim().split('\n').length).toBeGreaterThan(1);
+    // Enough pages that the full build takes a few seconds, in worker threads.
+    generate({ count: 3000, out: path.join(corpus, 'synthetic'), seed: 7 });
+    const child = spawn(process.execPath, [BIN, 'build', '--full', '--corpus', corpus, '--db', db], { stdio: 'ignore' });
+    const temp = `${db}.tmp-${child.pid}`;
+    // Kill it once its temp database has grown (rows are being written), with no chance to clean up.
+    await until(() => fs.existsSync(temp) && fs.statSync(temp).size > 4 << 20, 60_000);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(fs.existsSync(temp)).toBe(true);
+    const after = search();
+    expect(after.status).toBe(0);
+    expect(after.stdout).toBe(before.stdout);
+    const next = lgo(['build', '--corpus', corpus, '--db', db, '--quiet']);
+    expect(next.status).toBe(0);
+    expect(fs.existsSync(temp)).toBe(false);
+  }, 120_000);
+});
+
+async function until(done: () => boolean, timeoutMs: number): Promise<void> {
+  const start = Date.now();
+  while (!done()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the build to write');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
