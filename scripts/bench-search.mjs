@@ -187,5 +187,9 @@ for (const n of opts.sizes) {
 }
 clearInterval(sampler);
 fs.mkdirSync(path.dirname(opts.out), { recursive: true });
-fs.writeFileSync(opts.out, report(rows, opts, load, loads));
+// Notes and earlier runs written by hand below the marker survive a re-run.
+const MARKER = '<!-- Everything below is kept when scripts/bench-search.mjs rewrites the results above. -->';
+const previous = fs.existsSync(opts.out) ? fs.readFileSync(opts.out, 'utf8') : '';
+const kept = previous.includes(MARKER) ? previous.slice(previous.indexOf(MARKER)) : '';
+fs.writeFileSync(opts.out, `${report(rows, opts, load, loads)}${kept ? `\n${kept}` : ''}`);
 log(`wrote ${opts.out}`);
