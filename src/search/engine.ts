@@ -14,8 +14,6 @@ import { makeSnippet, type Snippet } from './snippet.js';
 export const SORTS = ['relevance', 'date', 'payment'] as const;
 export type Sort = (typeof SORTS)[number];
 
-export { FIELD_WEIGHTS };
-
 /**
  * At most this many matches are ranked by BM25. A word found in nearly every decision would
  * otherwise cost a score per decision (80 ms at 60,000; 3-8 us per scored row and word): past the cap, the newest-added matches
