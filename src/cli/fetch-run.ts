@@ -47,9 +47,12 @@ export async function runFetchCommand(run: FetchRun, io: CliIo): Promise<number>
   const reporter = makeReporter(io, { quiet: run.quiet, logJson: run.logJson });
   const controller = new AbortController();
   let interrupts = 0;
-  const onSigint = (): void => {
+  // Shells read 128 + the signal's number as "stopped by that signal" (130 for Ctrl-C).
+  let signalExit = 0;
+  const onSigint = (signal: NodeJS.Signals): void => {
+    signalExit = signal === 'SIGTERM' ? 143 : 130;
     // First Ctrl-C: stop after saving; second: leave now (the state is saved after every page anyway).
-    if (++interrupts > 1) process.exit(130);
+    if (++interrupts > 1) process.exit(signalExit);
     reporter.line('interrupted: saving progress (Ctrl-C again to quit at once)');
     controller.abort(new Error('interrupted'));
   };
@@ -92,7 +95,8 @@ export async function runFetchCommand(run: FetchRun, io: CliIo): Promise<number>
   }
   if (summary.stopped) {
     const s = summary.stopped;
-    throw new LgoError(s.code, `stopped: ${s.message}`, { exitCode: s.code === 'resume-later' ? EXIT_RESUME_LATER : 1, hint: s.hint ?? 'run the same command again to resume' });
+    const exitCode = s.code === 'interrupted' && signalExit ? signalExit : s.code === 'resume-later' ? EXIT_RESUME_LATER : 1;
+    throw new LgoError(s.code, `stopped: ${s.message}`, { exitCode, hint: s.hint ?? 'run the same command again to resume' });
   }
   return summary.counts.failed > 0 ? 1 : 0;
 }

@@ -97,7 +97,7 @@ describe('resume after an interruption', () => {
     const s = await site();
     const corpus = tempCorpus();
     const { code, stderr } = await interruptChild(s, corpus, 'SIGINT', 6);
-    expect(code).toBe(1);
+    expect(code).toBe(130);
     expect(stderr).toMatch(/interrupted/);
     expect(stderr).toMatch(/run the same command again/);
     expect(fs.existsSync(`${corpus}/fetch.lock`)).toBe(false);
