@@ -53,15 +53,20 @@ function clausePayments(clause: string, unit: RemedyUnit): PaymentCandidate[] {
   for (const [i, m] of mentions.entries()) {
     const before = text.slice(0, m.start);
     const after = text.slice(m.end);
+    // In a list ("£5,400 for the loss of his education, £1,000 in recognition of ..."), the words
+    // before an amount up to the previous amount's item separator belong to that item.
+    const lead = i > 0 ? text.slice(mentions[i - 1]!.end, m.start).split(/[,;]|\band\b/).pop()! : before;
     if (TOTAL_AFTER.test(after) || TOTAL_BEFORE.test(before)) {
       total = m.amount;
       continue;
     }
     if (m.range && !/^\s*(?:a|per) (?:week|month)/i.test(after)) continue; // a guidance range
     if (isBreakdown(text, mentions, i)) continue;
-    if (NOT_PAYMENT_BEFORE.test(before.slice(-60)) && !/\b(?:pay|payment of|increase[sd]? (?:it |this |the \w+ )?to|refund|reimburse)\s*$/i.test(before.slice(-40))) continue;
-    if (NOT_PAYMENT_AFTER.test(after) && !/\brefund|\breimburse/i.test(before)) continue;
-    out.push(candidate(m, text, after, unit));
+    if (NOT_PAYMENT_BEFORE.test(lead.slice(-60)) && !/\b(?:pay|payment of|increase[sd]? (?:it |this |the \w+ )?to|refund|reimburse)\s*$/i.test(before.slice(-40))) continue;
+    // "£800 loss" is a loss; "pays £7500 for loss of education" pays for one.
+    if (NOT_PAYMENT_AFTER.test(after) && !/\brefund|\breimburse/i.test(before) && !/^\s*for (?:the )?loss\b/i.test(after)) continue;
+    const next = mentions[i + 1];
+    out.push(candidate(m, text, after, unit, next ? text.slice(m.end, next.start) : after));
   }
   if (total !== null) {
     const perUnit = out.find((c) => c.openUnit && total! % c.openUnit.amount === 0);
@@ -71,12 +76,14 @@ function clausePayments(clause: string, unit: RemedyUnit): PaymentCandidate[] {
   return out;
 }
 
-function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUnit): PaymentCandidate {
+/** `ownText`: what follows the amount up to the next one, where its purpose is written. */
+function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUnit, ownText: string): PaymentCandidate {
   const c: PaymentCandidate = {
     amount: m.amount,
     currency: 'GBP',
     recipient: findRecipient(text, m),
-    purpose: findPurpose(after),
+    // Its own purpose, else one said once for the list ("pay Mr X £500, and Mr and Mrs L £3,000 to recognise ...").
+    purpose: findPurpose(ownText) ?? findPurpose(after),
     text: unit.text,
     perUnit: null,
     status: unit.status,
@@ -86,7 +93,7 @@ function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUni
   };
   const each = /^\s*each\b/i.exec(after);
   const per = PER_UNIT.exec(after);
-  if (per && UNIT_WORDS.test(per[2]!)) c.purpose = findPurpose(after.slice(per[0].length));
+  if (per && UNIT_WORDS.test(per[2]!)) c.purpose = findPurpose(ownText.slice(per[0].length));
   if (each && !(per && UNIT_WORDS.test(per[2]!))) {
     // "£150 each to Mr and Mrs C", "£1,000 each for Y and Z": one amount per person named.
     c.openUnit = { amount: m.amount, unit: 'person' };
@@ -163,7 +170,8 @@ function findPurpose(after: string): string | null {
   const text = after.slice(0, 400);
   for (const re of PURPOSE_MARKERS) {
     for (const m of text.matchAll(re)) {
-      let purpose = m[1]!.trim();
+      // Cut at the next item of a list: "for the uncertainty caused, £3,000 for ..." ends at the comma.
+      let purpose = m[1]!.trim().replace(/[\s,]+(?:(?:and|or)\s*)?$/i, '');
       if (purpose.length > 200) purpose = `${purpose.slice(0, 200).replace(/\s+\S*$/, '')}…`;
       if (purpose.length >= 3 && !EMPTY_PURPOSE.test(purpose)) return purpose;
     }
@@ -209,6 +217,8 @@ function mergeCandidates(candidates: PaymentCandidate[], fullText: string): { pa
       (o) =>
         o.amount === c.amount &&
         !(o.recipient && c.recipient && o.recipient !== c.recipient) &&
+        // Two items of one list with different purposes ("£100 for time and trouble; £100 for loss of opportunity").
+        !(o.text === c.text && o.purpose && c.purpose && o.purpose !== c.purpose) &&
         (o.source !== c.source || o.paragraph === c.paragraph || !ACTION_SOURCES.has(c.source)),
     );
     if (same) {

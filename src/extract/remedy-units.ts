@@ -32,13 +32,13 @@ export interface RemedyUnit {
 const DEADLINE = /\b([Ww]ithin (?:\w+|\d+) (?:working |calendar )?(?:days?|weeks?|months?)(?: (?:of|from|after) (?:the date of |receiving |the )?(?:my|our|this|the|its) (?:final )?(?:decision|statement|report)(?: statement)?)?|[Bb]y (?:the end of )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|[Bb]y (?:the end of )?[A-Z][a-z]+ \d{4})/;
 
 /** Sentences that say what the organisation agreed, will or should do. */
-const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|\bshould\b|\b(?:i|we|ombudsman) (?:also )?recommend|\brecommended (?:that )?the (?:council|organisation|provider)|\b(?:my|our) recommendations?\b|\bto (?:remedy|put (?:this|matters?|things) right)|\bha(?:s|ve) (?:already |now )?(?:apologised|paid|offered|agreed|refunded|reimbursed)|\boffered (?:an? )?(?:appropriate|suitable|reasonable|adequate|proportionate)|\bagreed actions?\b|\baccepted (?:my|our|the) recommendations?/i;
+const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|\bshould\b|\b(?:i|we|ombudsman) (?:also )?recommend|\brecommends? (?:that )?the (?:council|organisation|provider|care provider)\b|\brecommended (?:that )?the (?:council|organisation|provider)|\b(?:my|our) recommendations?\b|\bto (?:remedy|put (?:this|matters?|things) right)|\bha(?:s|ve) (?:already |now )?(?:apologised|paid|offered|agreed|refunded|reimbursed)|\boffered (?:an? )?(?:appropriate|suitable|reasonable|adequate|proportionate)|\bagreed actions?\b|\baccepted (?:my|our|the) recommendations?/i;
 
 /** A sentence that names its remedies before saying they suffice ("An apology, payment ... is satisfactory remedy"). */
 const TRAILING_TRIGGER = /\b(?:is|are|was|were|would be|provides?) (?:an? )?(?:satisfactory|suitable|appropriate|sufficient|adequate|proportionate|fair) (?:remedy|remedies|way to remedy)\b|\bremed(?:y|ies) (?:the|this|that|her|his|their|any) (?:\w+ )?(?:injustice|inconvenience|distress|uncertainty|frustration)/i;
 
 /** Sentences that describe the complaint or a fault, not a remedy. */
-const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|asked|believes?|feels?|claims?)\b|\b(?:should|would|could) have\b|\bcannot\b|\bwould not\b/i;
+const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|asked|believes?|feels?|claims?)\b|\b(?:should|would|could) have\b|\bcannot\b|\bwould not\b|\b(?:we|i|the ombudsman) (?:will|shall|do|did|can|could) not\b|\bnot (?:to )?investigate\b/i;
 
 /** The decision finds an offer or remedy good enough. */
 const ENDORSE = /\b(?:appropriate|suitable|satisfied|reasonable|proportionate|sufficient|adequate|fair|welcome)\b/i;
@@ -80,10 +80,22 @@ function isAnalysis(s: RawSection): boolean {
   return s.kind === 'other' && /analysis|finding|conclusion|consideration/i.test(s.heading) && !/^what (i|we) found$/i.test(s.heading);
 }
 
+/** "The Council agreed to our recommendations." ... */
+const AGREED_TO_REMEDY = /\b(?:agreed?|agrees|accepted|accepts)\b[^.]*\b(?:recommendations?|remed(?:y|ies)|actions?)\b/i;
+/** ... "This included providing an apology and £1,000 payment ...": the remedies, named. */
+const LISTS_THEM = /^(?:this|these|they|which|it) (?:included|includes?|will include|comprised?|involved?|involves)\b/i;
+
 function triggerUnits(paragraph: string, source: 'final_decision' | 'summary', id: string, section: string | null): RemedyUnit[] {
   const out: RemedyUnit[] = [];
+  let agreedBefore = false;
   for (const sentence of splitSentences(paragraph)) {
     const t = normaliseQuotes(sentence);
+    const listed = agreedBefore ? LISTS_THEM.exec(t.trim()) : null;
+    agreedBefore = AGREED_TO_REMEDY.test(t) && !NOT_TRIGGER.test(t);
+    if (listed) {
+      out.push({ text: sentence.trim().slice(listed[0].length), source, deadline: findDeadline(sentence), status: 'agreed', paragraph: id, section });
+      continue;
+    }
     const trigger = TRIGGER.exec(t);
     // "The Council offered £250, which we consider appropriate": an endorsed offer.
     const endorsed = !trigger && OFFER.test(t) && ENDORSE.test(t) && !NEGATED_ENDORSE.test(t);

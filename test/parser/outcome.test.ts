@@ -16,6 +16,9 @@ describe('inferOutcome: the outcome read from the text', () => {
     ['Ms X complains the Council was at fault. We have found no evidence of fault.', 'Not upheld'],
     ['I have completed my investigation.', null],
     ['We cannot investigate this complaint because Mr X has appealed to the tribunal.', 'Closed after initial enquiries'],
+    ['Miss Q complains about the Council’s delays. The Ombudsman upholds the complaint. The Council has agreed to our recommendations.', 'Upheld'],
+    ['We find the Care Provider’s management of her weight loss and its complaint handling all caused injustice to Mrs X.', 'Upheld'],
+    ['We find the delay did not cause injustice to Mrs X.', null],
   ])('%s -> %s', (text, outcome) => expect(inferOutcome([text])).toBe(outcome));
 
   it('reads paragraphs in order of authority: the first that says anything decides', () => {

@@ -155,3 +155,32 @@ describe('Summary payments as real pages write them', () => {
     expect(r.payments.map((p) => p.amount)).toEqual(amounts);
   });
 });
+
+describe('Summary wording from a further 93 real pages', () => {
+  it.each([
+    // 19-011-371: "He recommends the Council:" with verbs in the third person, and two £100 items.
+    ['The Ombudsman finds the Council at fault. He recommends the Council: provides an apology; pays £7500 for loss of education and SEN provision; pays £500 for distress; pays £100 for time and trouble; pays £100 for loss of opportunity, addresses an outstanding query and takes action to prevent recurrence.', ['apology', 'payment', 'service_improvement'], [7500, 500, 100, 100]],
+    // 23-016-738: a payment as the second infinitive after a comma.
+    ['The Council has agreed to apologise, to pay a small financial remedy and to implement service improvements.', ['apology', 'payment', 'service_improvement'], []],
+    // 24-005-444: staff "are trained".
+    ['It will also review its internal procedure, and ensure its staff are fully trained.', ['service_improvement', 'staff_training_or_reminder'], []],
+    // 24-019-903: the remedies named in the sentence after "agreed to our recommendations".
+    ['We found fault. The Council agreed to our recommendations. This included providing an apology and £1,000 payment to Mr X for the distress caused by the Council’s fault and removal of the care arrangement fees up to 27 September 2024.', ['apology', 'refund_or_waive', 'payment'], [1000]],
+    // 19-019-593: the middle item of a list says "in recognition of", after a "loss of" purpose.
+    ['The Council has agreed to pay Mr and Mrs B £5,400 for C’s benefit for the loss of two years of his education, £1,000 in recognition of the distress and social isolation that this has caused C, and £500 for the distress caused to Mr and Mrs B.', ['payment'], [5400, 1000, 500]],
+    // 24-012-589: deciding an application.
+    ['The Council has also agreed to decide Mrs X’s application for transport assistance.', ['review_decision'], []],
+    // 23-006-846, 21-004-165: what we will not investigate is no remedy.
+    ['We will not investigate Mr X’s complaint about the Council’s pursuit of payment for an unpaid penalty charge notice.', [], []],
+    ['We will not investigate this complaint about the Care Provider’s decision not to give the complainant a refund.', [], []],
+  ])('%s', (summary, kinds, amounts) => {
+    const r = parseDecision(decisionText({ summary }));
+    expect([...new Set(r.remedies.map((x) => x.kind))]).toEqual(kinds);
+    expect(r.payments.map((p) => p.amount)).toEqual(amounts);
+  });
+
+  it('gives each amount of a list its own purpose (24-015-110)', () => {
+    const summary = 'The Council has agreed to pay her £500 for the uncertainty caused, £3,000 for her child’s potential missed education and £100 for the frustration of pursuing the complaint.';
+    expect(parseDecision(decisionText({ summary })).payments.map((p) => p.purpose)).toEqual(['the uncertainty caused', 'her child\'s potential missed education', 'the frustration of pursuing the complaint']);
+  });
+});
