@@ -62,6 +62,8 @@ function clausePayments(clause: string, unit: RemedyUnit): PaymentCandidate[] {
     }
     if (m.range && !/^\s*(?:a|per) (?:week|month)/i.test(after)) continue; // a guidance range
     if (isBreakdown(text, mentions, i)) continue;
+    // "settles the invoice with the care home ... This is £19,898.": the amount of a bill named before.
+    if (/\b(?:this|that|which) (?:is|was|comes to|came to|totals?|totalled|amounts? to)\s*$/i.test(before) && /\b(?:invoices?|bills?|fees|charges|debts?|arrears)\b/i.test(before)) continue;
     if (NOT_PAYMENT_BEFORE.test(lead.slice(-60)) && !/\b(?:pay|payment of|increase[sd]? (?:it |this |the \w+ )?to|refund|reimburse)\s*$/i.test(before.slice(-40))) continue;
     // "£800 loss" is a loss; "pays £7500 for loss of education" pays for one.
     if (NOT_PAYMENT_AFTER.test(after) && !/\brefund|\breimburse/i.test(before) && !/^\s*for (?:the )?loss\b/i.test(after)) continue;

@@ -24,11 +24,13 @@ export const KIND_RULES: Array<[RemedyKind, RegExp]> = [
   ['service_improvement', /\bprocedures?\b|\breview what (?:happened|went wrong)|\b(?:carried out|implemented|completed) the recommendations|\brecommendations of the (?:\w+ )?review\b|\bpolic(?:y|ies)\b|\bpractices?\b|\bprocess(?:es)?\b|\baudit|\blessons?\b|\bimprov|\bprevent\b|\brecurrence|\breoccurrence|\bin (?:the )?future\b|\bcontrols\b|\bsystems?\b|\bguidance (?:to|for) (?:staff|officers)|\baction to address|\bensure\b|\bimplement|\bmonitor|\bservice provision|\b(?:inform|write to|contact) all\b|\bidentify (?:any )?(?:other|others)|\bothers? (?:affected|in (?:a )?similar)|\bchanges? to (?:its|their|the)\b|\bupdate (?:its|their|the) (?:website|leaflet|information|guidance|templates?|letters?|records)/i],
 ];
 
+const RESTATED_SUM = /\b(?:this|that|which) (?:is|was|comes to|came to|totals?|totalled|amounts? to) £\s?[\d,.]+/gi;
+
 /** Verbs that make a clause an action even when no kind rule matches ("arrange alternative accommodation"). */
 const OTHER_ACTION = /^(?:to |and |also |then )?(?:arrange|provide|find|secure|source|fund|reinstate|restore|repair|install|adapt|allocate|rehouse|award|backdate|amend|correct|remove|delete|move|complete (?:the )?works|carry out (?:the )?(?:works|repairs)|offer (?:a|an|the|him|her|them) (?!apology|payment)|give (?:him|her|them|mr|mrs|ms|miss) (?:priority|a|an)|put in place|set up|make (?:the|any) (?:repairs|adaptations|changes to (?:his|her|their)))/i;
 
 /** Wording that is never a remedy: compliance reporting and cross-references to other actions. */
-const NOT_A_REMEDY = /\b(?:not|never|refused to|refuses to|declined to|won't)\s+(?:\w+\s+){0,2}(?:pay|make|apologi[sz]e|offer|refund|review|reconsider|arrange|provide|carry|reassess|assess)\b|\b(?:provide|send|give) (?:us|me|the ombudsman) (?:with )?(?:evidence|confirmation|proof) (?:that |of )?(?:it|the council|they|its|their)? ?(?:has |have )?(?:complied|compliance|done so|taken the above)|\bevidence (?:that )?(?:it|the council) has complied|\bthe above (?:actions?|remedies|recommendations)|\bremedy (?:this|that|the) injustice\.?$/i;
+const NOT_A_REMEDY = /\b(?:not|never|refused to|refuses to|declined to|won't)\s+(?:\w+\s+){0,2}(?:pay|make|apologi[sz]e|offer|refund|review|reconsider|arrange|provide|carry|reassess|assess)\b|\b(?:provide|send|give) (?:us|me|the ombudsman) (?:with )?(?:evidence|confirmation|proof) (?:that |of )?(?:it|the council|they|its|their)? ?(?:has |have )?(?:complied|compliance|done so|taken the above)|\bevidence (?:that )?(?:it|the council) has complied|\bthe above (?:actions?|remedies|recommendations)|\bremedy (?:this|that|the) injustice\.?$|\bpublication of (?:this|the|our) report\b/i;
 
 /**
  * The kinds of one action clause, first by priority; apology and payment are also added when
@@ -36,7 +38,8 @@ const NOT_A_REMEDY = /\b(?:not|never|refused to|refuses to|declined to|won't)\s+
  * @example clauseKinds('Pay Mr X £150 for extra time and trouble') // ['payment']
  */
 export function clauseKinds(clause: string): RemedyKind[] {
-  const text = normaliseQuotes(clause).trim();
+  // "settle the invoice ... This is £19,898.": a sum restated is not a payment named.
+  const text = normaliseQuotes(clause).replace(RESTATED_SUM, ' ').trim();
   if (!text || NOT_A_REMEDY.test(text)) return [];
   const kinds: RemedyKind[] = [];
   for (const [kind, re] of KIND_RULES) {

@@ -56,7 +56,18 @@ export function collectRemedyUnits(sections: RawSection[], summary: string | nul
   if (action.length > 0 && action.some((s) => s.blocks.length > 0)) return actionUnits(action);
   const units: RemedyUnit[] = [];
   for (const s of sections.filter((x) => x.topKind === 'final_decision')) {
-    for (const [i, b] of s.blocks.entries()) units.push(...triggerUnits(b.text, 'final_decision', `${s.heading}#${i}`, s.heading));
+    // "The council will also:" followed by items: each item is an action.
+    let lead: RemedyUnit | null = null;
+    for (const [i, b] of s.blocks.entries()) {
+      const id = `${s.heading}#${i}`;
+      if (lead && b.type === 'item') {
+        units.push({ ...lead, text: b.text, deadline: findDeadline(b.text) ?? lead.deadline, paragraph: id });
+        continue;
+      }
+      const own = triggerUnits(b.text, 'final_decision', id, s.heading);
+      lead = /:\s*$/.test(b.text) ? (own[0] ?? null) : null;
+      if (!lead) units.push(...own);
+    }
   }
   for (const s of sections.filter(isAnalysis)) {
     for (const [i, b] of s.blocks.entries()) {

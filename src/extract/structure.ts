@@ -159,11 +159,19 @@ export function readSkeleton(blocks: Block[]): Skeleton {
       summaryOpen = false;
       continue;
     }
-    // A rendering without the "Summary:" label: the paragraph right after the final-decision line.
-    if (expectSummary && b.type === 'para' && sk.summary === null) {
+    // Older pages (2013-2017): a bare reference, the header lines, then the summary paragraph unlabelled.
+    const oldFormatLead = sk.title?.organisation === null && sk.header.size > 0 && sk.sections.length === 0 && !/^(?:report|investigation) /i.test(b.text) && b.text.length > 60;
+    if ((expectSummary || oldFormatLead) && b.type === 'para' && sk.summary === null) {
       sk.summary = b.text;
       expectSummary = false;
       continue;
+    }
+    // Older pages state the finding in a line ("The Ombudsman upheld the complaint and found fault
+    // causing injustice."); what follows it is the remedy, as under a Final decision heading.
+    if (sk.title?.organisation === null && b.type === 'para' && OLD_FINDING.test(text) && current?.kind !== 'final_decision') {
+      topKind = 'final_decision';
+      current = { heading: '', kind: 'final_decision', topKind, blocks: [] };
+      sk.sections.push(current);
     }
     if (!current) {
       current = { heading: '', kind: 'other', topKind: 'other', blocks: [] };
@@ -174,6 +182,8 @@ export function readSkeleton(blocks: Block[]): Skeleton {
   if (summaryOpen) sk.summary = summaryParts.join(' ').trim() || null;
   return sk;
 }
+
+const OLD_FINDING = /^the ombudsman (?:has )?(?:upheld|did not uphold|found)\b[^.]{0,80}\b(?:complaint|fault|injustice)\b/i;
 
 /** "Category : A > B Decision : Upheld Decision date : 03 Jun 2021" on one line: two or more pairs, else null. */
 function splitHeaderPairs(text: string): Array<[string, string]> | null {

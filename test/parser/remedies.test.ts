@@ -179,6 +179,17 @@ describe('Summary wording from a further 93 real pages', () => {
     expect(r.payments.map((p) => p.amount)).toEqual(amounts);
   });
 
+  it('reads the items under a lead-in in a final decision, and no bill restated as "This is £..." (16-003-210)', () => {
+    const final = 'To remedy the injustice caused, the council has agreed to:\n  - settle the invoice with the care home based on its assessed weekly contribution. This is £19,898.\n  - write to the woman apologising for its failings.';
+    const r = parseDecision(decisionText({ final }));
+    expect(r.remedies.map((x) => x.kind)).toEqual(['apology']);
+    expect(r.payments).toEqual([]);
+  });
+
+  it('does not read the publication of a report as a remedy (12-009-272)', () => {
+    expect(clauseKinds('The Ombudsman considers that the publication of this report provides part of the remedy')).toEqual([]);
+  });
+
   it('gives each amount of a list its own purpose (24-015-110)', () => {
     const summary = 'The Council has agreed to pay her £500 for the uncertainty caused, £3,000 for her child’s potential missed education and £100 for the frustration of pursuing the complaint.';
     expect(parseDecision(decisionText({ summary })).payments.map((p) => p.purpose)).toEqual(['the uncertainty caused', 'her child\'s potential missed education', 'the frustration of pursuing the complaint']);
