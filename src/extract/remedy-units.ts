@@ -32,13 +32,16 @@ export interface RemedyUnit {
 const DEADLINE = /\b([Ww]ithin (?:\w+|\d+) (?:working |calendar )?(?:days?|weeks?|months?)(?: (?:of|from|after) (?:the date of |receiving |the )?(?:my|our|this|the|its) (?:final )?(?:decision|statement|report)(?: statement)?)?|[Bb]y (?:the end of )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|[Bb]y (?:the end of )?[A-Z][a-z]+ \d{4})/;
 
 /** Sentences that say what the organisation agreed, will or should do. */
-const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|\bshould\b|\b(?:i|we|ombudsman) (?:also )?recommend|\brecommends? (?:that )?the (?:council|organisation|provider|care provider)\b|\brecommended (?:that )?the (?:council|organisation|provider)|\b(?:my|our) recommendations?\b|\bto (?:remedy|put (?:this|matters?|things) right)|\bha(?:s|ve) (?:already |now )?(?:apologised|paid|offered|agreed|refunded|reimbursed)|\boffered (?:an? )?(?:appropriate|suitable|reasonable|adequate|proportionate)|\bagreed actions?\b|\baccepted (?:my|our|the) recommendations?/i;
+const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|\bshould(?=,| (?!and\b|or\b|have\b)[a-z])|\b(?:i|we|ombudsman) (?:have |has )?(?:also )?recommend|\b(?:we|i) (?:have |had )?(?:also )?asked (?:the )?(?:council|organisation|provider|care provider|care home|it)\b|\b(?:is|are) (?:also )?asked to\b|^recommendations? (?:for|to)\b|\brecommends? (?:that )?the (?:council|organisation|provider|care provider)\b|\brecommended (?:that )?the (?:council|organisation|provider)|\b(?:my|our) recommendations?\b|\bto (?:remedy|put (?:this|matters?|things) right)|\bha(?:s|ve|d) (?:already |now )?(?:apologised|paid|offered|agreed|refunded|reimbursed|remedied)|\boffered (?:an? )?(?:appropriate|suitable|reasonable|adequate|proportionate)|\bagreed actions?\b|\baccepted (?:my|our|the) recommendations?/i;
 
 /** A sentence that names its remedies before saying they suffice ("An apology, payment ... is satisfactory remedy"). */
 const TRAILING_TRIGGER = /\b(?:is|are|was|were|would be|provides?) (?:an? )?(?:satisfactory|suitable|appropriate|sufficient|adequate|proportionate|fair) (?:remedy|remedies|way to remedy)\b|\bremed(?:y|ies) (?:the|this|that|her|his|their|any) (?:\w+ )?(?:injustice|inconvenience|distress|uncertainty|frustration)/i;
 
 /** Sentences that describe the complaint or a fault, not a remedy. */
-const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|asked|believes?|feels?|claims?)\b|\b(?:should|would|could) have\b|\bcannot\b|\bwould not\b|\b(?:we|i|the ombudsman) (?:will|shall|do|did|can|could) not\b|\bnot (?:to )?investigate\b/i;
+const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|(?<!\b(?:we|i) (?:have |had )?(?:also )?|\b(?:is|are) (?:also )?)asked|believes?|feels?|claims?)\b|\bcannot\b|\bwould not\b|\b(?:we|i|the ombudsman) (?:will|shall|do|did|can|could) not (?:investigate|consider|look|pursue)\b|\bnot (?:to )?investigate\b/i;
+
+/** "The Council should have assessed her": a fault, when it comes before any remedy wording ("agreed to review whether she should have ..." is a remedy). */
+const FAULT_HEAD = /\b(?:should|would|could) have\b/i;
 
 /** The decision finds an offer or remedy good enough. */
 const ENDORSE = /\b(?:appropriate|suitable|satisfied|reasonable|proportionate|sufficient|adequate|fair|welcome)\b/i;
@@ -110,10 +113,11 @@ function triggerUnits(paragraph: string, source: 'final_decision' | 'summary', i
     const trigger = TRIGGER.exec(t);
     // "The Council offered £250, which we consider appropriate": an endorsed offer.
     const endorsed = !trigger && OFFER.test(t) && ENDORSE.test(t) && !NEGATED_ENDORSE.test(t);
-    if (NOT_TRIGGER.test(t) || (!trigger && !endorsed && !TRAILING_TRIGGER.test(t))) continue;
+    const head = trigger ? t.slice(0, trigger.index + trigger[0].length + 8) : t;
+    if (NOT_TRIGGER.test(t) || FAULT_HEAD.test(head) || (!trigger && !endorsed && !TRAILING_TRIGGER.test(t))) continue;
     // What follows "agreed to" / "should" is the remedy; what precedes it describes the faults.
     const text = trigger && !TRAILING_TRIGGER.test(t) ? sentence.slice(subjectStart(t, trigger.index)) : sentence;
-    const status = endorsed ? 'endorsed_offer' : /\b(?:should|recommend)/i.test(t) ? 'recommended' : 'agreed';
+    const status = endorsed ? 'endorsed_offer' : /\b(?:should|recommend|asked to|asked (?:the )?(?:council|organisation|provider|care provider|care home|it) to)/i.test(t) ? 'recommended' : 'agreed';
     out.push({ text, source, deadline: findDeadline(sentence), status, paragraph: id, section });
   }
   return out;

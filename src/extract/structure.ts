@@ -159,8 +159,9 @@ export function readSkeleton(blocks: Block[]): Skeleton {
       summaryOpen = false;
       continue;
     }
-    // Older pages (2013-2017): a bare reference, the header lines, then the summary paragraph unlabelled.
-    const oldFormatLead = sk.title?.organisation === null && sk.header.size > 0 && sk.sections.length === 0 && !/^(?:report|investigation) /i.test(b.text) && b.text.length > 60;
+    // Older pages (2013-2017): the title, perhaps the header lines, then the summary paragraph
+    // unlabelled, with no "The Ombudsman's final decision" line.
+    const oldFormatLead = sk.title !== null && !sk.sawFinalDecisionMarker && sk.sections.length === 0 && !/^(?:report|investigation) /i.test(b.text) && b.text.length > 60;
     if ((expectSummary || oldFormatLead) && b.type === 'para' && sk.summary === null) {
       sk.summary = b.text;
       expectSummary = false;
@@ -168,7 +169,7 @@ export function readSkeleton(blocks: Block[]): Skeleton {
     }
     // Older pages state the finding in a line ("The Ombudsman upheld the complaint and found fault
     // causing injustice."); what follows it is the remedy, as under a Final decision heading.
-    if (sk.title?.organisation === null && b.type === 'para' && OLD_FINDING.test(text) && current?.kind !== 'final_decision') {
+    if (!sk.sawFinalDecisionMarker && b.type === 'para' && OLD_FINDING.test(text) && current?.kind !== 'final_decision') {
       topKind = 'final_decision';
       current = { heading: '', kind: 'final_decision', topKind, blocks: [] };
       sk.sections.push(current);

@@ -195,3 +195,38 @@ describe('Summary wording from a further 93 real pages', () => {
     expect(parseDecision(decisionText({ summary })).payments.map((p) => p.purpose)).toEqual(['the uncertainty caused', 'her child\'s potential missed education', 'the frustration of pursuing the complaint']);
   });
 });
+
+describe('Summary wording from a second set of 121 real pages', () => {
+  it.each([
+    // 24-012-010, 22-014-452: a closing "and act(s) to prevent recurrence" is its own action.
+    ['The Council has agreed to apologise to Mr X, make a payment to recognise the injustice, and act to prevent recurrence.', ['apology', 'payment', 'service_improvement'], []],
+    ['We recommended the Council provides an apology to Mrs X, pays her £100 for time and trouble and acts to prevent recurrence.', ['apology', 'payment', 'service_improvement'], [100]],
+    // 20-002-410: noun phrases before "are satisfactory remedy".
+    ['An apology, payment to Ms B and procedural changes are satisfactory remedy.', ['apology', 'payment', 'service_improvement'], []],
+    // 25-005-826, 22-010-147: middle actions that name no remedy kind.
+    ['The Council has agreed to apologise to Mrs X, finalise the adaptations scheme it is willing to proceed with and make a payment to Mrs X.', ['apology', 'other', 'payment'], []],
+    ['The Council agreed to apologise, issue an amended final Education Health and Care plan without delay, pay a financial remedy and review relevant procedures.', ['apology', 'other', 'payment', 'service_improvement'], []],
+    // 18-019-660, 18-017-259, 23-005-025, 19-019-971: recommendations in other voices.
+    ['We have asked the Care Provider to pay Mr and Mrs B £300.', ['payment'], [300]],
+    ['The Council is asked to re-offer a payment to Ms J to acknowledge the distress it caused her. It is also asked to make procedural changes.', ['payment', 'service_improvement'], []],
+    ['We do not uphold Ms M’s complaint the Council owes her £65,000 in fostering fees, but we have recommended a symbolic payment for the delays and the frustration caused.', ['payment'], []],
+    ['Recommendations for an individual remedy and service improvements are made.', ['service_improvement'], []],
+    // 24-016-431, 24-004-085: "an apology and a financial remedy".
+    ['It has agreed to provide an apology and a financial remedy to Mrs X.', ['apology', 'payment'], []],
+    ['The agreed action of an apology and symbolic payment provides a suitable remedy.', ['apology', 'payment'], []],
+    // 21-003-304: a remedy already given.
+    ['The Council had already remedied this injustice by apologising to Mrs X.', ['apology'], []],
+    // 24-008-242: "should have" after the remedy wording is part of it, not a fault.
+    ['The Council has also agreed to review its decision on whether Ms X should have kept her status as an eligible child.', ['review_decision'], []],
+    // 23-016-451: "the full amount it should" is a fault, not a remedy.
+    ['We found fault because the Council did not pay her the full amount it should and delays in the annual review process.', [], []],
+  ])('%s', (summary, kinds, amounts) => {
+    const r = parseDecision(decisionText({ summary }));
+    expect([...new Set(r.remedies.map((x) => x.kind))]).toEqual(kinds);
+    expect(r.payments.map((p) => p.amount)).toEqual(amounts);
+  });
+
+  it('marks what the Ombudsman asked for as recommended', () => {
+    expect(parseDecision(decisionText({ summary: 'We have asked the Care Provider to pay Mr and Mrs B £300.' })).payments[0]!.status).toBe('recommended');
+  });
+});
