@@ -4,6 +4,13 @@ import { findDeadline } from '../../src/extract/remedy-units.js';
 import { parseDecision } from '../../src/parse.js';
 import { decisionText } from './factories.js';
 
+/** A Summary's distinct remedy kinds, in order, and its payment amounts. */
+function expectSummaryRemedies(summary: string, kinds: string[], amounts: number[]): void {
+  const r = parseDecision(decisionText({ summary }));
+  expect([...new Set(r.remedies.map((x) => x.kind))]).toEqual(kinds);
+  expect(r.payments.map((p) => p.amount)).toEqual(amounts);
+}
+
 describe('clauseKinds: one action, its kind', () => {
   it.each([
     ['apologise to Mrs X for the faults identified', 'apology'],
@@ -149,11 +156,7 @@ describe('Summary payments as real pages write them', () => {
     ['There was fault by the Council which failed to secure some of Y’s provision. The Council will apologise and make payments to reflect the injustice.', ['apology', 'payment'], []],
     ['We have found the Council at fault. We have made recommendations to remedy the injustice caused.', [], []],
     ['There was no fault in the Council’s decision not to provide a personal budget. The Council agreed to pay Mr Y £2800 to recognise the education he missed, reimburse the costs Ms X accrued in arranging some of Mr Y’s provision and pay her £500 to recognise the time and trouble caused to her by the Council’s fault.', ['payment'], [2800, 500]],
-  ])('%s', (summary, kinds, amounts) => {
-    const r = parseDecision(decisionText({ summary }));
-    expect([...new Set(r.remedies.map((x) => x.kind))]).toEqual(kinds);
-    expect(r.payments.map((p) => p.amount)).toEqual(amounts);
-  });
+  ])('%s', expectSummaryRemedies);
 });
 
 describe('Summary wording from a further 93 real pages', () => {
@@ -173,11 +176,7 @@ describe('Summary wording from a further 93 real pages', () => {
     // 23-006-846, 21-004-165: what we will not investigate is no remedy.
     ['We will not investigate Mr X’s complaint about the Council’s pursuit of payment for an unpaid penalty charge notice.', [], []],
     ['We will not investigate this complaint about the Care Provider’s decision not to give the complainant a refund.', [], []],
-  ])('%s', (summary, kinds, amounts) => {
-    const r = parseDecision(decisionText({ summary }));
-    expect([...new Set(r.remedies.map((x) => x.kind))]).toEqual(kinds);
-    expect(r.payments.map((p) => p.amount)).toEqual(amounts);
-  });
+  ])('%s', expectSummaryRemedies);
 
   it('reads the items under a lead-in in a final decision, and no bill restated as "This is £..." (16-003-210)', () => {
     const final = 'To remedy the injustice caused, the council has agreed to:\n  - settle the invoice with the care home based on its assessed weekly contribution. This is £19,898.\n  - write to the woman apologising for its failings.';
@@ -220,11 +219,7 @@ describe('Summary wording from a second set of 121 real pages', () => {
     ['The Council has also agreed to review its decision on whether Ms X should have kept her status as an eligible child.', ['review_decision'], []],
     // 23-016-451: "the full amount it should" is a fault, not a remedy.
     ['We found fault because the Council did not pay her the full amount it should and delays in the annual review process.', [], []],
-  ])('%s', (summary, kinds, amounts) => {
-    const r = parseDecision(decisionText({ summary }));
-    expect([...new Set(r.remedies.map((x) => x.kind))]).toEqual(kinds);
-    expect(r.payments.map((p) => p.amount)).toEqual(amounts);
-  });
+  ])('%s', expectSummaryRemedies);
 
   it('marks what the Ombudsman asked for as recommended', () => {
     expect(parseDecision(decisionText({ summary: 'We have asked the Care Provider to pay Mr and Mrs B £300.' })).payments[0]!.status).toBe('recommended');
