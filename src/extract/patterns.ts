@@ -30,6 +30,8 @@ export function looksLikeHeading(text: string): boolean {
   if (/:$/.test(t) && !/^the ombudsman'?s final decision:$/i.test(normaliseQuotes(t))) return false;
   if (!/^[A-Z0-9("'‘“]/.test(t)) return false;
   if (/£|\bpounds\b/.test(t)) return false;
+  // "(Local Government Act 1974, section 34(B))": a citation standing on its own line.
+  if (/^\(.*\)$/.test(t)) return false;
   const words = t.split(/\s+/).length;
   if (words > 14) return false;
   // Several sentences on one line are a paragraph.

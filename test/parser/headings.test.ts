@@ -38,6 +38,7 @@ describe('looksLikeHeading: short lines without closing punctuation', () => {
     ['I uphold this complaint.', false],
     ['Summary: Mrs X complained about the Council.', false],
     ['The Council will pay £200', false],
+    ['(Local Government Act 1974, section 24A(6), as amended, section 34(B))', false],
     ['the lower-case continuation of a wrapped line', false],
     ['A very long line that goes on and on with many words and is clearly a paragraph of prose not a heading at all', false],
   ])('%s -> %s', (line, yes) => expect(looksLikeHeading(line)).toBe(yes));
