@@ -87,3 +87,6 @@ export const CHROME_LINES: RegExp[] = [
 
 /** A public-interest report's own label lines. */
 export const REPORT_MARKER = /^(report by the local government (and social care )?ombudsman|public interest report|report on an investigation into complaint)/i;
+
+/** "This is", "which comes to": words that restate a sum named before ("the invoice ... This is £19,898"). */
+export const RESTATES = String.raw`\b(?:this|that|which) (?:is|was|comes to|came to|totals?|totalled|amounts? to)`;

@@ -7,7 +7,7 @@
  */
 import type { Payment } from '../schema/record.js';
 import { findMoney, type MoneyMention } from './money.js';
-import { normaliseQuotes } from './patterns.js';
+import { normaliseQuotes, RESTATES } from './patterns.js';
 import { unitActions, type RemedyUnit } from './remedy-units.js';
 import { COUNT_WORD, parseCount } from './sentences.js';
 
@@ -30,6 +30,7 @@ const PER_UNIT = new RegExp(String.raw`^\s*(?:for each(?: of (?:the |her |his |t
 
 const UNIT_WORDS = /^(?:child|children|person|people|month|months|week|weeks|year|years|day|days|night|nights|occasion|session|sessions|visit|missed|term|school|complainant|member|resident|parent|grandchild|sibling|son|daughter)$/i;
 
+const RESTATED_BEFORE = new RegExp(String.raw`${RESTATES}\s*$`, 'i');
 const TOTAL_AFTER = /^\s*(?:in total|in all|altogether|overall)\b/i;
 const TOTAL_BEFORE = /\b(?:a total of|total of|totalling|in total|an overall sum of|overall)\s*$/i;
 
@@ -63,7 +64,7 @@ function clausePayments(clause: string, unit: RemedyUnit): PaymentCandidate[] {
     if (m.range && !/^\s*(?:a|per) (?:week|month)/i.test(after)) continue; // a guidance range
     if (isBreakdown(text, mentions, i)) continue;
     // "settles the invoice with the care home ... This is £19,898.": the amount of a bill named before.
-    if (/\b(?:this|that|which) (?:is|was|comes to|came to|totals?|totalled|amounts? to)\s*$/i.test(before) && /\b(?:invoices?|bills?|fees|charges|debts?|arrears)\b/i.test(before)) continue;
+    if (RESTATED_BEFORE.test(before) && /\b(?:invoices?|bills?|fees|charges|debts?|arrears)\b/i.test(before)) continue;
     if (NOT_PAYMENT_BEFORE.test(lead.slice(-60)) && !/\b(?:pay|payment of|increase[sd]? (?:it |this |the \w+ )?to|refund|reimburse)\s*$/i.test(before.slice(-40))) continue;
     // "£800 loss" is a loss; "pays £7500 for loss of education" pays for one.
     if (NOT_PAYMENT_AFTER.test(after) && !/\brefund|\breimburse/i.test(before) && !/^\s*for (?:the )?loss\b/i.test(after)) continue;

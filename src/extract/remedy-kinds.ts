@@ -6,7 +6,7 @@
  * of a decision (seed 004).
  */
 import type { RemedyKind } from '../schema/record.js';
-import { normaliseQuotes } from './patterns.js';
+import { normaliseQuotes, RESTATES } from './patterns.js';
 
 const PERSON = String.raw`(?:him|her|them|mr\.? \w+|mrs\.? \w+|ms\.? \w+|miss \w+|mx \w+|dr\.? \w+|the (?:family|complainant|resident|tenant|parents?))`;
 
@@ -24,7 +24,7 @@ export const KIND_RULES: Array<[RemedyKind, RegExp]> = [
   ['service_improvement', /\bprocedures?\b|\bprocedural\b|\breview what (?:happened|went wrong)|\b(?:carried out|implemented|completed) the recommendations|\brecommendations of the (?:\w+ )?review\b|\bpolic(?:y|ies)\b|\bpractices?\b|\bprocess(?:es)?\b|\baudit|\blessons?\b|\bimprov|\bprevent\b|\brecurrence|\breoccurrence|\bin (?:the )?future\b|\bcontrols\b|\bsystems?\b|\bguidance (?:to|for) (?:staff|officers)|\baction to address|\bensure\b|\bimplement|\bmonitor|\bservice provision|\b(?:inform|write to|contact) all\b|\bidentify (?:any )?(?:other|others)|\bothers? (?:affected|in (?:a )?similar)|\bchanges? to (?:its|their|the)\b|\bupdate (?:its|their|the) (?:website|leaflet|information|guidance|templates?|letters?|records)/i],
 ];
 
-const RESTATED_SUM = /\b(?:this|that|which) (?:is|was|comes to|came to|totals?|totalled|amounts? to) £\s?[\d,.]+/gi;
+const RESTATED_SUM = new RegExp(String.raw`${RESTATES} £\s?[\d,.]+`, 'gi');
 
 /** Verbs that make a clause an action even when no kind rule matches ("arrange alternative accommodation"). */
 const OTHER_ACTION = /^(?:to |and |also |then )?(?:arrange|finali[sz]e|attend|issue (?:a|an|the|his|her|their) |provide|find|secure|source|fund|reinstate|restore|repair|install|adapt|allocate|rehouse|award|backdate|amend|correct|remove|delete|move|complete (?:the )?works|carry out (?:the )?(?:works|repairs)|offer (?:a|an|the|him|her|them) (?!apology|payment)|give (?:him|her|them|mr|mrs|ms|miss) (?:priority|a|an)|put in place|set up|make (?:the|any) (?:repairs|adaptations|changes to (?:his|her|their)))/i;

@@ -117,7 +117,8 @@ function triggerUnits(paragraph: string, source: 'final_decision' | 'summary', i
     if (NOT_TRIGGER.test(t) || FAULT_HEAD.test(head) || (!trigger && !endorsed && !TRAILING_TRIGGER.test(t))) continue;
     // What follows "agreed to" / "should" is the remedy; what precedes it describes the faults.
     const text = trigger && !TRAILING_TRIGGER.test(t) ? sentence.slice(subjectStart(t, trigger.index)) : sentence;
-    const status = endorsed ? 'endorsed_offer' : /\b(?:should|recommend|asked to|asked (?:the )?(?:council|organisation|provider|care provider|care home|it) to)/i.test(t) ? 'recommended' : 'agreed';
+    // Any "asked" left after NOT_TRIGGER is the Ombudsman's ("We have asked the Council to pay").
+    const status = endorsed ? 'endorsed_offer' : /\b(?:should|recommend|asked)/i.test(t) ? 'recommended' : 'agreed';
     out.push({ text, source, deadline: findDeadline(sentence), status, paragraph: id, section });
   }
   return out;
