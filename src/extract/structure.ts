@@ -72,6 +72,8 @@ export function readSkeleton(blocks: Block[]): Skeleton {
   const summaryParts: string[] = [];
   let skippedSubject = false;
   let expectSummary = false;
+  /** Paragraphs that may still continue a "Summary:" line. */
+  let summaryLines = 0;
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -127,8 +129,10 @@ export function readSkeleton(blocks: Block[]): Skeleton {
     if (sk.summary === null && sk.sections.every((x) => x.kind === 'other')) {
       const s = SUMMARY_LINE.exec(b.text);
       if (s && s[1]) {
-        // The Summary is one paragraph (domain.md): the label's own line.
+        // The Summary is one paragraph (domain.md): the label's own line, and a line or two broken
+        // off it before the first heading ("... when it stopped providing" / "Mr X with ...").
         sk.summary = s[1].trim();
+        summaryLines = 2;
         continue;
       }
       if (s || (b.type === 'heading' && /^(?:report )?summary:?$/i.test(b.text))) {
@@ -141,6 +145,12 @@ export function readSkeleton(blocks: Block[]): Skeleton {
       skippedSubject = true;
       continue;
     }
+    if (summaryLines > 0 && b.type === 'para' && sk.sections.length === 0 && sk.summary !== null && sk.summary.length + b.text.length <= 1200 && !OLD_FINDING.test(text)) {
+      sk.summary = `${sk.summary} ${b.text}`;
+      summaryLines--;
+      continue;
+    }
+    summaryLines = 0;
     if (b.type === 'heading') {
       expectSummary = false;
       if (summaryOpen) {

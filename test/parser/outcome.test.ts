@@ -19,6 +19,9 @@ describe('inferOutcome: the outcome read from the text', () => {
     ['Miss Q complains about the Council’s delays. The Ombudsman upholds the complaint. The Council has agreed to our recommendations.', 'Upheld'],
     ['We find the Care Provider’s management of her weight loss and its complaint handling all caused injustice to Mrs X.', 'Upheld'],
     ['We find the delay did not cause injustice to Mrs X.', null],
+    ['We have found fault by the Council in failing to carry out all the checks it said it would complete, causing injustice.', 'Upheld'],
+    ['We find the Council failed to assess the risks. The Council will remedy the injustice caused by fault by moving the other resident.', 'Upheld'],
+    ['We found evidence of neglect. The care provider will also apologise to Mrs W and make a symbolic payment.', 'Upheld'],
   ])('%s -> %s', (text, outcome) => expect(inferOutcome([text])).toBe(outcome));
 
   it('reads paragraphs in order of authority: the first that says anything decides', () => {

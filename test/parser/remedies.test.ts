@@ -225,3 +225,27 @@ describe('Summary wording from a second set of 121 real pages', () => {
     expect(parseDecision(decisionText({ summary: 'We have asked the Care Provider to pay Mr and Mrs B £300.' })).payments[0]!.status).toBe('recommended');
   });
 });
+
+describe('Summary wording from a third set of 94 real pages', () => {
+  it.each([
+    // 22-012-366: gerunds after a comma are actions; 24-011-366: "... to remedy this injustice" ends a real action.
+    ['The Council has agreed to remedy this by apologising to Mr X, making a payment to reflect the worry and uncertainty caused and a service improvement.', ['apology', 'payment', 'service_improvement'], []],
+    ['The Council has agreed to apologise and make a symbolic payment to remedy this injustice.', ['apology', 'payment'], []],
+    // 24-014-728: passive agreement.
+    ['A symbolic payment to recognise Mrs X’s distress is agreed.', ['payment'], []],
+    // 24-014-106: guidance to staff.
+    ['The Council has agreed to apologise, make a financial payment and provide guidance to its staff.', ['apology', 'payment', 'staff_training_or_reminder'], []],
+    // 24-013-429: a deferred payment agreement is no payment.
+    ['The Council has agreed to continue improving its services by ensuring more comprehensive information is available for people considering Deferred Payment Agreements.', ['service_improvement'], []],
+    // 19-016-311: the statement's own cross-reference is no remedy.
+    ['The Care Provider accepts these findings. At the end of this statement we explain the action it has agreed to remedy that injustice.', [], []],
+  ])('%s', expectSummaryRemedies);
+});
+
+describe('a Summary line broken in two (17-009-223, 19-002-977)', () => {
+  it('keeps the lines up to the first heading, and no more', () => {
+    const text = decisionText({ summary: 'The Council was not at fault when it stopped providing\nMr X with accommodation under section 17 of the Children Act. The Council carried out a full assessment.' });
+    expect(parseDecision(text).summary).toBe('The Council was not at fault when it stopped providing Mr X with accommodation under section 17 of the Children Act. The Council carried out a full assessment.');
+    expect(parseDecision(decisionText({ summary: 'Mrs X complained about delay. We found fault.' })).summary).toBe('Mrs X complained about delay. We found fault.');
+  });
+});
