@@ -237,6 +237,15 @@ describe('Summary wording from a third set of 94 real pages', () => {
     ['The Council has agreed to apologise, make a financial payment and provide guidance to its staff.', ['apology', 'payment', 'staff_training_or_reminder'], []],
     // 24-013-429: a deferred payment agreement is no payment.
     ['The Council has agreed to continue improving its services by ensuring more comprehensive information is available for people considering Deferred Payment Agreements.', ['service_improvement'], []],
+    // 19-018-992, 24-017-942, 19-004-469: repaying fees is a refund; service recommendations; a policy that explains.
+    ['The Council has now agreed to repay all the top-up fees the family has paid.', ['refund_or_waive'], []],
+    ['The Council agreed to apologise to Ms X, pay a financial remedy and carry out service recommendations.', ['apology', 'payment', 'service_improvement'], []],
+    ['The Council has agreed to update and amend its policy to explain what sanctions apply to casual traders.', ['service_improvement'], []],
+    // 18-009-593, 18-007-110: "explained at the end of this statement" names no remedy; "payments described in this statement" does.
+    ['The Council has agreed action we consider will provide for a fair remedy to the complaint, explained at the end of this statement.', [], []],
+    ['To remedy the injustice, the Council will apologise and make payments described in this statement.', ['apology', 'payment'], []],
+    // 18-017-537: "in case B should need" is no recommendation.
+    ['The Council is making plans in case B should need emergency respite in the future when the centre is closed.', [], []],
     // 19-016-311: the statement's own cross-reference is no remedy.
     ['The Care Provider accepts these findings. At the end of this statement we explain the action it has agreed to remedy that injustice.', [], []],
   ])('%s', expectSummaryRemedies);
