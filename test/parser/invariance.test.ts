@@ -1,0 +1,76 @@
+/**
+ * Rendering invariance: every golden fixture, laid out again in each rendering real copies of
+ * the site come in (test/helpers/relayout.ts), gives the same organisation, reference, category,
+ * subcategory, outcome, decision date, Summary, remedy kinds and payments as the original.
+ * `INVARIANCE_TABLE=1` prints the pass table per layout and field.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDecision } from '../../src/parse.js';
+import type { DecisionRecord } from '../../src/schema/record.js';
+import { allLayouts, readModel, type LayoutName } from '../helpers/relayout.js';
+
+const root = path.join(import.meta.dirname, '..', 'fixtures', 'pages');
+const slugs = fs.readdirSync(root).filter((d) => fs.statSync(path.join(root, d)).isDirectory()).sort();
+
+/** The fields that must not depend on the layout. */
+export function invariantFields(r: DecisionRecord): Record<string, unknown> {
+  return {
+    organisation: r.organisation,
+    ref: r.ref,
+    category: r.category,
+    subcategory: r.subcategory,
+    outcome: r.outcome,
+    decisionDate: r.decisionDate,
+    summary: r.summary?.replace(/\s+/g, ' ').trim() ?? null,
+    remedyKinds: r.remedies.map((x) => x.kind).sort(),
+    payments: r.payments.map((p) => `${p.amount}${p.perUnit ? `=${p.perUnit.amount}x${p.perUnit.count}` : ''}`).sort(),
+  };
+}
+
+const table = new Map<string, { pass: number; total: number }>();
+const tally = (key: string, ok: boolean): void => {
+  const t = table.get(key) ?? { pass: 0, total: 0 };
+  t.total++;
+  if (ok) t.pass++;
+  table.set(key, t);
+};
+
+describe('rendering invariance', () => {
+  for (const slug of slugs) {
+    const dir = path.join(root, slug);
+    const source = fs.readdirSync(dir).find((f) => f.startsWith('source.'))!;
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8')) as { url: string | null };
+    const bytes = fs.readFileSync(path.join(dir, source));
+    const original = parseDecision(bytes, { url: meta.url, source: slug });
+    const want = invariantFields(original);
+    const model = readModel(bytes, original);
+    for (const { layout, text } of allLayouts(model)) {
+      it(`${slug} as ${layout}`, () => {
+        let got: Record<string, unknown> = {};
+        let error = '';
+        try {
+          got = invariantFields(parseDecision(text, { url: meta.url, source: `${slug} (${layout})`, ...optionsFor(layout, original) }));
+        } catch (err) {
+          error = String(err);
+        }
+        for (const field of Object.keys(want)) tally(`${layout}\t${field}`, !error && JSON.stringify(got[field]) === JSON.stringify(want[field]));
+        tally(`${layout}\tALL`, !error && JSON.stringify(got) === JSON.stringify(want));
+        expect(error).toBe('');
+        expect(got).toEqual(want);
+      });
+    }
+  }
+
+  afterAll(() => {
+    if (process.env.INVARIANCE_TABLE !== '1') return;
+    const lines = [...table.entries()].map(([k, v]) => `${k}\t${v.pass}/${v.total}`);
+    process.stderr.write(`\n${lines.join('\n')}\n`);
+  });
+});
+
+/** What a user would have beside the page in each layout (nothing more for now). */
+function optionsFor(_layout: LayoutName, _original: DecisionRecord): Record<string, unknown> {
+  return {};
+}
