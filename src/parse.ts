@@ -7,6 +7,7 @@ import { LgoError, ParseError } from './errors.js';
 import { stripBoilerplate } from './clean/boilerplate.js';
 import { decodeBytes } from './load/decode.js';
 import { detectFormat, loadBlocks, type SourceFormat } from './load/detect.js';
+import { shapeBlocks } from './load/shape.js';
 import { TITLE_LINE } from './extract/patterns.js';
 import { readSkeleton } from './extract/structure.js';
 import { parseDecisionUrl } from './extract/url.js';
@@ -36,7 +37,7 @@ export function parseDecision(input: string | Uint8Array, opts: ParseOptions = {
     const text = typeof input === 'string' ? input.replace(/^\ufeff/, '') : decodeBytes(input, opts.charset);
     const format = opts.format ?? detectFormat(text);
     const { blocks: raw, htmlTitle, canonical } = loadBlocks(text, format);
-    const blocks = stripBoilerplate(raw);
+    const blocks = shapeBlocks(stripBoilerplate(raw));
     const skeleton = readSkeleton(blocks);
     const url = opts.url ?? (canonical && parseDecisionUrl(canonical) ? canonical : null);
     const fallbackTitle = titleFromHtml(htmlTitle);

@@ -7,12 +7,12 @@ import type { SectionKind } from '../schema/record.js';
 import {
   BARE_REF_LINE,
   FINAL_DECISION_MARKER,
-  HEADER_LINE,
   SIGN_OFF,
   SUMMARY_LINE,
   TITLE_LINE,
   normaliseQuotes,
 } from './patterns.js';
+import { readHeaderEntry } from './header.js';
 
 export interface RawSection {
   heading: string;
@@ -94,19 +94,9 @@ export function readSkeleton(blocks: Block[]): Skeleton {
       }
     }
     if (beforeBody || (sk.sections.length === 0 && !summaryOpen)) {
-      // A compact rendering may put several label/value pairs on one line.
-      const pairs = b.type !== 'item' && b.text.length < 300 ? splitHeaderPairs(text) : null;
-      if (pairs) {
-        for (const [label, value] of pairs) if (!sk.header.has(label)) sk.header.set(label, value);
-        continue;
-      }
-      const h = HEADER_LINE.exec(text);
-      if (h && b.type !== 'item' && h[2]!.length < 120) {
-        let value = h[2]!.trim();
-        // "Category" alone, its value in the next block (HTML spans).
-        if (!value && blocks[i + 1] && blocks[i + 1]!.text.length < 120) value = blocks[++i]!.text;
-        const label = h[1]!.toLowerCase() === 'date of decision' ? 'decision date' : h[1]!.toLowerCase();
-        if (!sk.header.has(label)) sk.header.set(label, value);
+      const used = readHeaderEntry(blocks, i, sk.header);
+      if (used > 0) {
+        i += used - 1;
         continue;
       }
     }
@@ -171,7 +161,7 @@ export function readSkeleton(blocks: Block[]): Skeleton {
     }
     // Older pages (2013-2017): the title, perhaps the header lines, then the summary paragraph
     // unlabelled, with no "The Ombudsman's final decision" line.
-    const oldFormatLead = sk.title !== null && !sk.sawFinalDecisionMarker && sk.sections.length === 0 && !/^(?:report|investigation) /i.test(b.text) && b.text.length > 60;
+    const oldFormatLead = (sk.title !== null || sk.header.size > 0) && !sk.sawFinalDecisionMarker && sk.sections.length === 0 && !/^(?:report|investigation) /i.test(b.text) && b.text.length > 60;
     if ((expectSummary || oldFormatLead) && b.type === 'para' && sk.summary === null) {
       sk.summary = b.text;
       expectSummary = false;
@@ -196,14 +186,3 @@ export function readSkeleton(blocks: Block[]): Skeleton {
 
 const OLD_FINDING = /^the ombudsman (?:has )?(?:upheld|did not uphold|found)\b[^.]{0,80}\b(?:complaint|fault|injustice)\b/i;
 
-/** "Category : A > B Decision : Upheld Decision date : 03 Jun 2021" on one line: two or more pairs, else null. */
-function splitHeaderPairs(text: string): Array<[string, string]> | null {
-  const re = /\b(category|decision date|date of decision|decision)\s*:\s*/gi;
-  const hits = [...text.matchAll(re)];
-  if (hits.length < 2 || hits[0]!.index !== 0) return null;
-  return hits.map((m, i) => {
-    const end = i + 1 < hits.length ? hits[i + 1]!.index : text.length;
-    const label = m[1]!.toLowerCase() === 'date of decision' ? 'decision date' : m[1]!.toLowerCase();
-    return [label, text.slice(m.index + m[0].length, end).trim()];
-  });
-}

@@ -15,6 +15,8 @@ export interface Block {
   marker?: string;
   /** For HTML: the heading level (1 for h1). */
   level?: number;
+  /** A heading or item told by its words alone (a short line, a line after a lead-in), not by markup: later stages may re-read it. */
+  inferred?: boolean;
 }
 
 /** Folds runs of white space (including no-break spaces) into single spaces. */

@@ -140,7 +140,9 @@ function walk(node: AnyNode, listDepth: number, out: Block[]): void {
     // A paragraph that is all bold and short reads as a heading on the page.
     const strong = node.children.filter((c) => tagName(c) === 'strong' || tagName(c) === 'b');
     const allBold = tag === 'p' && strong.length > 0 && fold(strong.map((c) => textOf(c)).join(' ')) === text;
-    out.push(block(allBold && looksLikeHeading(text) ? 'heading' : 'para', labelled(node, text)));
+    // A paragraph that reads as a heading (short, no closing punctuation) is one, as in text renderings; bold or not.
+    const line = labelled(node, text);
+    out.push(looksLikeHeading(line) ? block('heading', line, 0, { inferred: !allBold }) : block('para', line));
     return;
   }
   // Mixed content: inline runs become paragraphs, <br> and block children split them.

@@ -31,7 +31,7 @@ function visit(node: RootContent, depth: number, out: Block[]): void {
       for (const line of phrasing(node.children).split('\n')) {
         if (!line.trim()) continue;
         const strongOnly = node.children.length === 1 && node.children[0]!.type === 'strong';
-        out.push(block(strongOnly && looksLikeHeading(line) ? 'heading' : looksLikeHeading(line) ? 'heading' : 'para', line));
+        out.push(looksLikeHeading(line) ? block('heading', line, 0, { inferred: !strongOnly }) : block('para', line));
       }
       return;
     case 'list':

@@ -36,7 +36,7 @@ export function loadText(text: string): Block[] {
       prev.text = `${prev.text} ${line}`;
       continue;
     }
-    blocks.push(block(looksLikeHeading(line) ? 'heading' : 'para', line));
+    blocks.push(looksLikeHeading(line) ? block('heading', line, 0, { inferred: true }) : block('para', line));
   }
   return blocks;
 }

@@ -45,6 +45,11 @@ export function assemble({ skeleton: sk, url, fallbackTitle }: AssembleInput): D
     category = a?.trim() || null;
     subcategory = rest.join(' > ').trim() || null;
     categorySource = 'page';
+    // "Category : Housing" without its subcategory: the URL's second slug, as for a missing category.
+    if (!subcategory && urlParts?.subcategorySlug && category && urlParts.categorySlug === slugOf(category)) {
+      subcategory = slugToName(urlParts.subcategorySlug);
+      warnings.push('the Category line has no subcategory: it was taken from the URL');
+    }
   } else if (urlParts?.categorySlug) {
     category = slugToName(urlParts.categorySlug);
     subcategory = urlParts.subcategorySlug ? slugToName(urlParts.subcategorySlug) : null;
@@ -133,4 +138,9 @@ function organisationFromText(sk: Skeleton): string | null {
   const text = [sk.summary ?? '', ...sk.sections.slice(0, 3).flatMap((s) => [s.heading, ...s.blocks.slice(0, 3).map((b) => b.text)])].join('\n');
   const m = /\b(?:complaint|complaints) (?:number \S+ )?against ([A-Z][\w&'’ ,()-]+?(?:Council|Ltd|Limited|Trust|Authority|Partnership|LLP|plc|Services|Care))\b/.exec(text);
   return m ? m[1]!.trim() : null;
+}
+
+/** The site's slug for a display name: "Children's care services" -> "children-s-care-services". */
+function slugOf(name: string): string {
+  return normaliseQuotes(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }

@@ -1,0 +1,58 @@
+/**
+ * @file Structure from content, whatever the layout: after a lead-in ("the council has agreed
+ * to:", "apologise to Mrs X for:"), the lines that continue it are list items even when the
+ * rendering dropped their numbers and bullets (one-line-per-element text, `<p>` per action,
+ * report-summary pages with one action per line and no closing punctuation). Runs on every
+ * loader's blocks, so text, HTML and Markdown give the same list.
+ */
+import type { Block } from './blocks.js';
+import { FINAL_DECISION_MARKER, SIGN_OFF, SUMMARY_LINE, normaliseQuotes } from '../extract/patterns.js';
+import { headingKind } from '../extract/structure.js';
+
+/** Lines that end a list whatever their case: the site's own labels and lines. */
+const NEVER_AN_ITEM = /^(?:ombudsman(?:'s)? (?:is )?satisfied with|category\b|decision\b|summary\b|the ombudsman'?s final decision|print this page|back to top)/i;
+
+/**
+ * The imperative (or third-person) verbs an action line starts with when it starts with a
+ * capital: "Apologise to Mr X", "Pays Mrs Y £200", "Reviews its policy".
+ */
+const ACTION_START = /^(?:to )?(?:apologi[sz]e|pay|make|review|reconsider|remind|provide|arrange|meet|hold|offer|refund|waive|reimburse|write|explain|consider|carry out|complete|assess|re-?assess|issue|ensure|take|train|share|update|amend|introduce|produce|develop|prepare|tell|inform|give|send|contact|backdate|cancel|remove|reinstate|identify|audit|monitor|implement|publish|agree|appoint|undertake|confirm|check|find|secure|put|set up|create|allocate|award|repay|reimburse|circulate|deliver|fund|commission|start|begin|decide|report|improve)(?:s|es)?\b/i;
+
+/** A line that ends with a colon and introduces a list (not a label such as "Summary:"). */
+function isLeadIn(b: Block): boolean {
+  if (b.type === 'heading' && !b.inferred) return false;
+  if (b.text.length < 12 || !/:\s*$/.test(b.text)) return false;
+  const t = normaliseQuotes(b.text);
+  return !NEVER_AN_ITEM.test(t) && !FINAL_DECISION_MARKER.test(t) && !SUMMARY_LINE.test(t);
+}
+
+/** Whether a line without list markup continues the list a lead-in opened. */
+function continuesList(b: Block, previous: string): boolean {
+  if (b.type === 'item' || (b.type === 'heading' && !b.inferred)) return false;
+  const t = normaliseQuotes(b.text);
+  if (/:\s*$/.test(t) || NEVER_AN_ITEM.test(t) || SIGN_OFF.test(t) || headingKind(t) !== 'other') return false;
+  if (/^[a-z]/.test(t)) return true;
+  // A capitalised line: an action verb first, and the line before did not close a sentence.
+  return ACTION_START.test(t) && !/[.!?]["')]?$/.test(previous) && t.length < 400;
+}
+
+/**
+ * Re-reads blocks that came without list markup: lines after a lead-in become its items.
+ * @example shapeBlocks(loadText('The council has agreed to:\napologise to Mr X\npay Mr X £100'))
+ */
+export function shapeBlocks(blocks: Block[]): Block[] {
+  const out = blocks.slice();
+  for (let i = 0; i < out.length; i++) {
+    const lead = out[i]!;
+    if (!isLeadIn(lead)) continue;
+    const depth = (lead.type === 'item' ? lead.depth : 0) + 1;
+    let previous = lead.text;
+    let j = i + 1;
+    for (; j < out.length && continuesList(out[j]!, previous); j++) {
+      previous = out[j]!.text;
+      out[j] = { ...out[j]!, type: 'item', depth, marker: '-', inferred: true };
+    }
+    i = j - 1;
+  }
+  return out;
+}
