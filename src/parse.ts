@@ -43,7 +43,7 @@ export function parseDecision(input: string | Uint8Array, opts: ParseOptions = {
     const fallbackTitle = titleFromHtml(htmlTitle);
     const hasRef = Boolean(skeleton.title ?? fallbackTitle ?? (url ? parseDecisionUrl(url)?.ref : null));
     checkIsDecision(name, text, blocks, hasRef && (skeleton.summary !== null || skeleton.sections.length > 0));
-    const record = assemble({ skeleton, url, fallbackTitle });
+    const record = assemble({ skeleton, url, fallbackTitle, endsWithPrintLine: endsWithPrintLine(raw) });
     const checked = DecisionRecord.safeParse(record);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
@@ -60,4 +60,14 @@ function titleFromHtml(title: string | null): { organisation: string | null; ref
   if (!title) return null;
   const m = TITLE_LINE.exec(title.replace(/\s*[-|–]\s*(?:LGO|Local Government (?:and Social Care )?Ombudsman).*$/i, '').trim());
   return m ? { organisation: m[1]!.trim(), ref: m[2]! } : null;
+}
+
+/** Whether "Print this page" stands after the decision's last words (older pages end so; newer ones print it at the top). */
+function endsWithPrintLine(raw: Array<{ text: string }>): boolean {
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const t = raw[i]!.text;
+    if (/^print this page\b/i.test(t)) return true;
+    if (t.length > 80) return false; // a paragraph of the decision: the print line is not at the end
+  }
+  return false;
 }

@@ -24,6 +24,7 @@ export type ExportDecision = Pick<
   | 'summary'
   | 'decisionMaker'
   | 'paymentTotal'
+  | 'complianceDate'
 > & {
   paymentCount: number;
   /** Distinct remedy kinds in first-seen order, joined with "; ". */
@@ -47,6 +48,12 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 /** The year of the decision date (not the reference's year, which is when the complaint arrived). */
 function decisionYear(d: ExportDecision): number | null {
   return d.decisionDate ? Number(d.decisionDate.slice(0, 4)) : null;
+}
+
+/** Whole days from one ISO date to another; null unless both are known. */
+export function daysBetween(from: string | null, to: string | null): number | null {
+  if (!from || !to) return null;
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 // Decision fields that lead every kind of row, in this order.
@@ -74,6 +81,8 @@ function extraDecisionColumns<Item>(): Column<Item>[] {
     { name: 'decisionMaker', type: 'text', description: 'who signed the decision ("Investigator")', get: (d) => d.decisionMaker },
     { name: 'summary', type: 'text', description: 'the Summary paragraph', get: (d) => d.summary },
     { name: 'decisionPaymentTotal', type: 'number', description: 'the decision\'s payment total', get: (d) => d.paymentTotal },
+    { name: 'complianceDate', type: 'text', description: 'ISO date the Ombudsman was satisfied with the council\'s response (older pages)', get: (d) => d.complianceDate },
+    { name: 'daysToCompliance', type: 'number', description: 'days from the decision date to the compliance date', get: (d) => daysBetween(d.decisionDate, d.complianceDate) },
   ];
 }
 

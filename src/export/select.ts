@@ -62,7 +62,7 @@ export function selectionWhere(sel: Selection): Where {
 
 // The summary lives in `records` (apart from the small decision rows): read only when asked for.
 const decisionCols = (summary: boolean): string => `d.ref, d.organisation, d.category, d.subcategory, d.outcome, d.outcome_inferred,
-  d.decision_date, d.url, d.document_type, d.decision_maker, d.payment_total,
+  d.decision_date, d.url, d.document_type, d.decision_maker, d.payment_total, d.compliance_date,
   ${summary ? '(SELECT rec.summary FROM records rec WHERE rec.decision_id = d.id)' : 'NULL'} AS summary`;
 // Stable, documented order: by decision date (unknown dates first), then reference.
 const ORDER = 'd.decision_date, d.ref';
@@ -80,6 +80,7 @@ interface DecisionSqlRow {
   summary: string | null;
   decision_maker: string | null;
   payment_total: number;
+  compliance_date: string | null;
   payment_count?: number;
   remedy_kinds?: string | null;
 }
@@ -98,6 +99,7 @@ function toDecision(r: DecisionSqlRow): ExportDecision {
     summary: r.summary,
     decisionMaker: r.decision_maker,
     paymentTotal: r.payment_total,
+    complianceDate: r.compliance_date,
     paymentCount: r.payment_count ?? 0,
     // In position order (the primary key's); made distinct here, twice as fast as GROUP BY in SQL.
     remedyKinds: r.remedy_kinds ? [...new Set(r.remedy_kinds.split(','))].join('; ') : '',
@@ -181,6 +183,7 @@ interface StatsSqlRow {
   subcategory: string | null;
   outcome: string | null;
   decision_date: string | null;
+  compliance_date: string | null;
   amounts: string | null;
   kinds: string | null;
 }
@@ -192,7 +195,7 @@ interface StatsSqlRow {
 export function statsSources(db: Store, sel: Selection): Iterable<StatsDecision> {
   const w = selectionWhere(sel);
   const b = hasBounds(sel.amount) ? boundsSql('p', sel.amount) : null;
-  const st = db.prepare(`SELECT d.organisation, d.category, d.subcategory, d.outcome, d.decision_date,
+  const st = db.prepare(`SELECT d.organisation, d.category, d.subcategory, d.outcome, d.decision_date, d.compliance_date,
       (SELECT group_concat(p.amount, ',') FROM payments p WHERE p.decision_id = d.id${b ? ` AND ${b.sql}` : ''}) AS amounts,
       (SELECT group_concat(DISTINCT r.kind) FROM remedies r WHERE r.decision_id = d.id) AS kinds
     FROM decisions d WHERE ${w.sql}`);
@@ -202,6 +205,7 @@ export function statsSources(db: Store, sel: Selection): Iterable<StatsDecision>
       subcategory: r.subcategory,
       outcome: r.outcome,
       decisionDate: r.decision_date,
+      complianceDate: r.compliance_date,
       payments: r.amounts ? r.amounts.split(',').map((a) => ({ amount: Number(a) })) : [],
       remedies: r.kinds ? r.kinds.split(',').map((kind) => ({ kind })) : [],
   }));

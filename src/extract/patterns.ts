@@ -90,3 +90,10 @@ export const REPORT_MARKER = /^(report by the local government (and social care 
 
 /** "This is", "which comes to": words that restate a sum named before ("the invoice ... This is £19,898"). */
 export const RESTATES = String.raw`\b(?:this|that|which) (?:is|was|comes to|came to|totals?|totalled|amounts? to)`;
+
+/**
+ * The compliance line of older pages: "Ombudsman satisfied with council's response: 12 September 2017",
+ * also "council response", "the council's response", "organisation's response", "with council's actions".
+ * Group 1 is the date as written.
+ */
+export const COMPLIANCE_LINE = /^(?:the )?ombudsman(?:'s)? (?:is |was )?satisfied with (?:the )?(?:council|organisation|care provider|provider|authority|trust|school|body)(?:'s|s'|s)? (?:response|actions?|compliance)\s*[:\-–]?\s*(.{6,30}?)\.?$/i;

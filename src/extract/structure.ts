@@ -6,6 +6,7 @@ import type { Block } from '../load/blocks.js';
 import type { SectionKind } from '../schema/record.js';
 import {
   BARE_REF_LINE,
+  COMPLIANCE_LINE,
   FINAL_DECISION_MARKER,
   SIGN_OFF,
   SUMMARY_LINE,
@@ -29,6 +30,8 @@ export interface Skeleton {
   sections: RawSection[];
   signOffs: string[];
   sawFinalDecisionMarker: boolean;
+  /** The date of "Ombudsman satisfied with council's response: <date>", as written. */
+  compliance: string | null;
 }
 
 /**
@@ -65,7 +68,7 @@ export function headingKind(heading: string): SectionKind {
  * @example readSkeleton(stripBoilerplate(loadText(text)))
  */
 export function readSkeleton(blocks: Block[]): Skeleton {
-  const sk: Skeleton = { title: null, header: new Map(), summary: null, sections: [], signOffs: [], sawFinalDecisionMarker: false };
+  const sk: Skeleton = { title: null, header: new Map(), summary: null, sections: [], signOffs: [], sawFinalDecisionMarker: false, compliance: null };
   let current: RawSection | null = null;
   let topKind: SectionKind = 'other';
   let summaryOpen = false;
@@ -109,6 +112,11 @@ export function readSkeleton(blocks: Block[]): Skeleton {
     if (inline && sk.summary === null) {
       sk.sawFinalDecisionMarker = true;
       sk.summary = b.text.slice(b.text.length - inline[1]!.length).trim();
+      continue;
+    }
+    const compliance = b.text.length < 120 ? COMPLIANCE_LINE.exec(text) : null;
+    if (compliance) {
+      sk.compliance ??= compliance[1]!.trim();
       continue;
     }
     const sign = b.type !== 'item' && b.text.length < 120 ? SIGN_OFF.exec(text) : null;

@@ -18,10 +18,12 @@ export interface AssembleInput {
   url: string | null;
   /** Organisation read from elsewhere (HTML <title>) when the page has no title line. */
   fallbackTitle: { organisation: string | null; ref: string } | null;
+  /** "Print this page" stands after the text: the page did not stop short. */
+  endsWithPrintLine?: boolean;
 }
 
 /** Builds the record (not yet validated) from the page's skeleton. */
-export function assemble({ skeleton: sk, url, fallbackTitle }: AssembleInput): DecisionRecord {
+export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine = false }: AssembleInput): DecisionRecord {
   const warnings: string[] = [];
   const urlParts = url ? parseDecisionUrl(url) : null;
   if (url && !urlParts) warnings.push(`the URL ${url} is not a decision address on lgo.org.uk; it was kept as given`);
@@ -32,7 +34,11 @@ export function assemble({ skeleton: sk, url, fallbackTitle }: AssembleInput): D
     warnings.push(`the page's reference ${ref} differs from the URL's ${urlParts.ref}`);
   }
   let organisation = title?.organisation?.trim() || null;
-  if (!organisation) organisation = organisationFromText(sk);
+  let organisationSource: DecisionRecord['organisationSource'] = organisation ? (sk.title?.organisation ? 'page' : 'title') : null;
+  if (!organisation) {
+    organisation = organisationFromText(sk);
+    if (organisation) organisationSource = 'text';
+  }
   if (!organisation) warnings.push('the organisation could not be read: there is no title line naming it');
 
   // Category: the header's "A > B", else the URL's slugs.
@@ -94,7 +100,13 @@ export function assemble({ skeleton: sk, url, fallbackTitle }: AssembleInput): D
   const amounts = classifyAmounts(paragraphs, payments);
 
   if (!sk.summary) warnings.push('the page has no Summary paragraph');
-  const truncated = !sk.sections.some((s) => s.topKind === 'final_decision') && sk.signOffs.length === 0;
+  let complianceDate = sk.compliance ? parseDate(sk.compliance) : null;
+  if (sk.compliance && !complianceDate) warnings.push(`the compliance date "${sk.compliance}" could not be read`);
+  if (complianceDate && decisionDate && complianceDate < decisionDate) {
+    warnings.push(`the compliance date ${complianceDate} is before the decision date; it was left out`);
+    complianceDate = null;
+  }
+  const truncated = !sk.sections.some((s) => s.topKind === 'final_decision') && sk.signOffs.length === 0 && sk.compliance === null && !endsWithPrintLine;
   if (truncated) warnings.push('the page seems to stop before its end (no Final decision section or sign-off): remedies and payments may be missing');
 
   const isReport = (sk.title !== null && sk.title.organisation === null) || sk.sections.some((s) => REPORT_MARKER.test(s.heading) || s.blocks.slice(0, 3).some((b) => REPORT_MARKER.test(b.text)));
@@ -122,6 +134,8 @@ export function assemble({ skeleton: sk, url, fallbackTitle }: AssembleInput): D
     truncated,
     warnings,
     schemaVersion: RECORD_SCHEMA_VERSION,
+    organisationSource,
+    complianceDate,
   };
 }
 

@@ -91,8 +91,8 @@ export const DecisionRecord = z.strictObject({
   organisation: z.string().min(1).nullable(),
   category: z.string().nullable(),
   subcategory: z.string().nullable(),
-  /** "page" when read from the header block, "url" when derived from the URL's slugs. */
-  categorySource: z.enum(['page', 'url']).nullable(),
+  /** "page" when read from the header block, "url" when derived from the URL's slugs, "listing" from the search listing's card. */
+  categorySource: z.enum(['page', 'url', 'listing']).nullable(),
   outcome: z.string().nullable(),
   outcomeInferred: z.boolean(),
   decisionDate: isoDate.nullable(),
@@ -109,5 +109,9 @@ export const DecisionRecord = z.strictObject({
   truncated: z.boolean(),
   warnings: z.array(z.string()),
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+  /** Where `organisation` came from: the title line, the HTML <title>, the search listing's card, or the text; null when unknown. */
+  organisationSource: z.enum(['page', 'title', 'listing', 'text']).nullable().default(null),
+  /** ISO date of "Ombudsman satisfied with council's response: <date>" (older pages), else null. */
+  complianceDate: isoDate.nullable().default(null),
 });
 export type DecisionRecord = z.infer<typeof DecisionRecord>;

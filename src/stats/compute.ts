@@ -6,12 +6,15 @@
  */
 import { UsageError } from '../errors.js';
 import type { DecisionRecord } from '../schema/record.js';
+import { daysBetween } from '../export/columns.js';
 
-export const GROUP_KEYS = ['organisation', 'category', 'subcategory', 'year', 'outcome'] as const;
+export const GROUP_KEYS = ['organisation', 'category', 'subcategory', 'year', 'outcome', 'compliance-year'] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
 
 /** What a group's figures are read from: the fields stats need of a decision. */
 export type StatsDecision = Pick<DecisionRecord, 'organisation' | 'category' | 'subcategory' | 'outcome' | 'decisionDate'> & {
+  /** ISO date of "Ombudsman satisfied with council's response" (older pages). */
+  complianceDate?: string | null;
   payments: readonly { amount: number }[];
   remedies: readonly { kind: string }[];
 };
@@ -33,9 +36,11 @@ export interface GroupStats {
   maxPayment: number | null;
   /** The three most common remedy kinds, "apology (12); payment (9)". */
   topRemedies: string;
+  /** Median days from decision date to compliance date, over decisions that give both. */
+  medianDaysToCompliance: number | null;
 }
 
-export const MEASURES = ['decisions', 'upheld', 'upheldShare', 'withPayment', 'paymentCount', 'paymentsTotal', 'medianPayment', 'p90Payment', 'maxPayment'] as const;
+export const MEASURES = ['decisions', 'upheld', 'upheldShare', 'withPayment', 'paymentCount', 'paymentsTotal', 'medianPayment', 'p90Payment', 'maxPayment', 'medianDaysToCompliance'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const UNKNOWN = '(unknown)';
@@ -57,6 +62,7 @@ export function parseGroupKeys(values: string[] | undefined): GroupKey[] | 'amou
 
 function keyValue(d: StatsDecision, key: GroupKey): string {
   if (key === 'year') return d.decisionDate ? d.decisionDate.slice(0, 4) : UNKNOWN;
+  if (key === 'compliance-year') return d.complianceDate ? d.complianceDate.slice(0, 4) : UNKNOWN;
   return d[key] ?? UNKNOWN;
 }
 
@@ -93,10 +99,11 @@ interface Acc {
   withPayment: number;
   amounts: number[];
   remedies: Map<string, number>;
+  complianceDays: number[];
 }
 
 function newAcc(key: string[]): Acc {
-  return { key, decisions: 0, upheld: 0, notUpheld: 0, withPayment: 0, amounts: [], remedies: new Map() };
+  return { key, decisions: 0, upheld: 0, notUpheld: 0, withPayment: 0, amounts: [], remedies: new Map(), complianceDays: [] };
 }
 
 function add(acc: Acc, d: StatsDecision): void {
@@ -106,6 +113,8 @@ function add(acc: Acc, d: StatsDecision): void {
   else if (cls === 'not_upheld') acc.notUpheld++;
   if (d.payments.length > 0) acc.withPayment++;
   for (const p of d.payments) acc.amounts.push(p.amount);
+  const days = daysBetween(d.decisionDate, d.complianceDate ?? null);
+  if (days !== null) acc.complianceDays.push(days);
   // A kind counts once per decision: "most common" means in most decisions.
   for (const kind of new Set(d.remedies.map((r) => r.kind))) acc.remedies.set(kind, (acc.remedies.get(kind) ?? 0) + 1);
 }
@@ -127,6 +136,7 @@ function finish(acc: Acc): GroupStats {
     p90Payment: quantile(sorted, 0.9),
     maxPayment: sorted.length ? sorted[sorted.length - 1]! : null,
     topRemedies: top.map(([k, n]) => `${k} (${n})`).join('; '),
+    medianDaysToCompliance: quantile(acc.complianceDays.sort((a, b) => a - b), 0.5),
   };
 }
 

@@ -18,6 +18,7 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   medianPayment: 'Median £',
   p90Payment: 'P90 £',
   maxPayment: 'Max £',
+  medianDaysToCompliance: 'Days to comply',
 };
 
 /** Longer names for chart titles. */
@@ -31,9 +32,10 @@ export const MEASURE_TITLES: Record<Measure, string> = {
   medianPayment: 'Median payment (£)',
   p90Payment: '90th percentile payment (£)',
   maxPayment: 'Largest payment (£)',
+  medianDaysToCompliance: 'Median days from decision to compliance',
 };
 
-const STAT_FIELDS = ['decisions', 'upheld', 'notUpheld', 'upheldShare', 'withPayment', 'paymentCount', 'paymentsTotal', 'medianPayment', 'p90Payment', 'maxPayment', 'topRemedies'] as const;
+const STAT_FIELDS = ['decisions', 'upheld', 'notUpheld', 'upheldShare', 'withPayment', 'paymentCount', 'paymentsTotal', 'medianPayment', 'p90Payment', 'maxPayment', 'topRemedies', 'medianDaysToCompliance'] as const;
 
 /** The CSV/JSON columns of a grouped result: one per --by key, then the figures. */
 export function statsColumns(by: readonly GroupKey[]): OutputColumn[] {
@@ -96,6 +98,7 @@ const GROUP_LABELS: Record<GroupKey, string> = {
   subcategory: 'Subcategory',
   year: 'Year',
   outcome: 'Outcome',
+  'compliance-year': 'Compliance year',
 };
 
 /** The terminal table of a grouped result, with an "All" row under the groups. */
@@ -115,6 +118,11 @@ export function statsTable(result: StatsResult, groups: GroupStats[]): string {
   ];
   const rows = groups.map((g) => row(g, g.key));
   rows.push(row(result.total, result.by.map((_k, i) => (i === 0 ? 'All' : ''))));
+  // Grouped by compliance year: also how long councils took to comply.
+  if (result.by.includes('compliance-year')) {
+    headings.splice(-1, 0, MEASURE_LABELS.medianDaysToCompliance);
+    [...groups, result.total].forEach((g, i) => rows[i]!.splice(-1, 0, g.medianDaysToCompliance === null ? '' : String(g.medianDaysToCompliance)));
+  }
   const right = headings.map((_h, i) => i >= result.by.length && i < headings.length - 1);
   return textTable(headings, rows, right);
 }

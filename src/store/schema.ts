@@ -6,7 +6,7 @@
  */
 
 /** Stored in `meta.schema_version`; a database with another value must be rebuilt. */
-export const SCHEMA_VERSION = 3; // 2: records table, nullable organisation; 3: terms, organisations
+export const SCHEMA_VERSION = 4; // 2: records table, nullable organisation; 3: terms, organisations; 4: decisions.compliance_date
 
 /** FTS5 column order; bm25 weights in search/rank.ts follow it. */
 export const FTS_COLUMNS = ['summary', 'headings', 'organisation', 'body'] as const;
@@ -49,7 +49,8 @@ CREATE TABLE decisions (
   truncated        INTEGER NOT NULL,       -- 0/1
   warning_count    INTEGER NOT NULL,
   source_path      TEXT NOT NULL,          -- corpus file it was read from
-  content_hash     TEXT NOT NULL
+  content_hash     TEXT NOT NULL,
+  compliance_date  TEXT                    -- ISO: "Ombudsman satisfied with council's response" (older pages)
 );
 CREATE INDEX decisions_date ON decisions(decision_date);
 CREATE INDEX decisions_org ON decisions(organisation COLLATE NOCASE);

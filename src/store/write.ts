@@ -40,6 +40,7 @@ export function recordWriter(db: Store, onText?: (text: FtsText) => void): Recor
     content_hash) VALUES (@ref, @organisation, @category, @subcategory, @outcome, @outcomeInferred,
     @decisionDate, @url, @documentType, @paymentTotal, @decisionMaker, @truncated, @warningCount, @sourcePath,
     @contentHash)`);
+  const setCompliance = db.prepare('UPDATE decisions SET compliance_date = ? WHERE id = ?');
   const insRecord = db.prepare('INSERT INTO records (decision_id, summary, record_json) VALUES (?, ?, ?)');
   const insRemedy = db.prepare('INSERT INTO remedies VALUES (?, ?, ?, ?, ?, ?)');
   const insPayment = db.prepare('INSERT INTO payments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -80,6 +81,9 @@ export function recordWriter(db: Store, onText?: (text: FtsText) => void): Recor
           contentHash,
         }).lastInsertRowid,
       );
+      // Older pages only: a separate statement keeps the common insert as it is. Read defensively (stored JSON from older builds).
+      const compliance = (record as { complianceDate?: string | null }).complianceDate;
+      if (compliance) setCompliance.run(compliance, id);
       insRecord.run(id, record.summary, (record as { [RECORD_JSON]?: string })[RECORD_JSON] ?? JSON.stringify(record));
       record.remedies.forEach((r, i) => insRemedy.run(id, i, r.kind, r.text, r.deadline, r.source));
       record.payments.forEach((p, i) =>

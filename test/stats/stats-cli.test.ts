@@ -27,17 +27,17 @@ describe('lgo stats', () => {
     expect(groups).toEqual([
       {
         organisation: 'Cheshire East Council', decisions: 2, upheld: 1, notUpheld: 1, upheldShare: 0.5, withPayment: 1, paymentCount: 1,
-        paymentsTotal: 2750.5, medianPayment: 2750.5, p90Payment: 2750.5, maxPayment: 2750.5, topRemedies: 'apology (1); payment (1); service_improvement (1)',
+        paymentsTotal: 2750.5, medianPayment: 2750.5, p90Payment: 2750.5, maxPayment: 2750.5, topRemedies: 'apology (1); payment (1); service_improvement (1)', medianDaysToCompliance: null,
       },
       {
         // Median of 200 and 1,000 is 600; P90 = 200 + 0.9 × 800 = 920.
         organisation: 'Wirral Metropolitan Borough Council', decisions: 2, upheld: 1, notUpheld: 0, upheldShare: 1, withPayment: 1, paymentCount: 2,
-        paymentsTotal: 1200, medianPayment: 600, p90Payment: 920, maxPayment: 1000, topRemedies: 'apology (1); payment (1)',
+        paymentsTotal: 1200, medianPayment: 600, p90Payment: 920, maxPayment: 1000, topRemedies: 'apology (1); payment (1)', medianDaysToCompliance: null,
       },
       {
         // Median of 150 and 300 is 225; P90 = 150 + 0.9 × 150 = 285.
         organisation: 'Lancashire County Council', decisions: 1, upheld: 1, notUpheld: 0, upheldShare: 1, withPayment: 1, paymentCount: 2,
-        paymentsTotal: 450, medianPayment: 225, p90Payment: 285, maxPayment: 300, topRemedies: 'apology (1); payment (1); staff_training_or_reminder (1)',
+        paymentsTotal: 450, medianPayment: 225, p90Payment: 285, maxPayment: 300, topRemedies: 'apology (1); payment (1); staff_training_or_reminder (1)', medianDaysToCompliance: null,
       },
     ]);
     // All: payments 150, 200, 300, 1000, 2750.5 -> median 300; P90 rank 3.6 -> 1000 + 0.6 × 1750.5 = 2050.3.
@@ -114,7 +114,7 @@ describe('lgo stats', () => {
   it('rejects bad --by, --sort and --top values with exit 2', async () => {
     const by = await lgo('stats', '--by', 'council');
     expect(by.code).toBe(2);
-    expect(by.stderr).toContain('use one of: organisation, category, subcategory, year, outcome, amount');
+    expect(by.stderr).toContain('use one of: organisation, category, subcategory, year, outcome, compliance-year, amount');
     expect((await lgo('stats', '--sort', 'biggest')).code).toBe(2);
     expect((await lgo('stats', '--top', '0')).code).toBe(2);
     expect((await lgo('stats', '--by', 'amount', '--by', 'year')).code).toBe(2);
