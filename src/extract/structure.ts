@@ -50,7 +50,8 @@ export const SECTION_KINDS: Array<[SectionKind, RegExp]> = [
   ['analysis', /^(my |our )?(findings|analysis|consideration)$|^analysis( and findings)?$|^findings and (analysis|conclusions?)$/],
   ['conclusions', /^(my |our )?conclusions?$/],
   ['action', /^(agreed|recommended|required) (action|actions|remed(y|ies))$|^(my |our )?recommendations?$|^actions?$|^remed(y|ies)$|^action( the council| it)? (has )?agreed( to take)?$|^what (the council|it) (has )?agreed to do$/],
-  ['final_decision', /^(final )?decision$|^(my |our )?(final )?decision and reasons$/],
+  // "Finding" heads the outcome line of 2013-2017 report summaries ("The Ombudsman upheld the complaint ...").
+  ['final_decision', /^(final )?decision$|^(my |our )?(final )?decision and reasons$|^finding$/],
 ];
 
 /** Kinds that end an action section (a real new part of the decision, not a sub-heading). */

@@ -6,17 +6,11 @@
  * loader's blocks, so text, HTML and Markdown give the same list.
  */
 import type { Block } from './blocks.js';
-import { FINAL_DECISION_MARKER, SIGN_OFF, SUMMARY_LINE, normaliseQuotes } from '../extract/patterns.js';
+import { ACTION_START, FINAL_DECISION_MARKER, SIGN_OFF, SUMMARY_LINE, normaliseQuotes } from '../extract/patterns.js';
 import { headingKind } from '../extract/structure.js';
 
 /** Lines that end a list whatever their case: the site's own labels and lines. */
 const NEVER_AN_ITEM = /^(?:ombudsman(?:'s)? (?:is )?satisfied with|category\b|decision\b|summary\b|the ombudsman'?s final decision|print this page|back to top)/i;
-
-/**
- * The imperative (or third-person) verbs an action line starts with when it starts with a
- * capital: "Apologise to Mr X", "Pays Mrs Y £200", "Reviews its policy".
- */
-const ACTION_START = /^(?:to )?(?:apologi[sz]e|pay|make|review|reconsider|remind|provide|arrange|meet|hold|offer|refund|waive|reimburse|write|explain|consider|carry out|complete|assess|re-?assess|issue|ensure|take|train|share|update|amend|introduce|produce|develop|prepare|tell|inform|give|send|contact|backdate|cancel|remove|reinstate|identify|audit|monitor|implement|publish|agree|appoint|undertake|confirm|check|find|secure|put|set up|create|allocate|award|repay|reimburse|circulate|deliver|fund|commission|start|begin|decide|report|improve)(?:s|es)?\b/i;
 
 /** A line that ends with a colon and introduces a list (not a label such as "Summary:"). */
 function isLeadIn(b: Block): boolean {

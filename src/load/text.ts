@@ -4,7 +4,7 @@
  * indentation gives nesting; headings are short unmarked lines without closing punctuation.
  */
 import { foldedBlock as block, fold, type Block } from './blocks.js';
-import { ITEM_MARKER, looksLikeHeading } from '../extract/patterns.js';
+import { ACTION_START, ITEM_MARKER, looksLikeHeading } from '../extract/patterns.js';
 
 /**
  * Splits a plain-text page into blocks.
@@ -13,6 +13,9 @@ import { ITEM_MARKER, looksLikeHeading } from '../extract/patterns.js';
 export function loadText(text: string): Block[] {
   const blocks: Block[] = [];
   const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
+  // In a list a lead-in opened ("the council has agreed to:" then one action per line, without
+  // punctuation), a line that starts with an action verb is the next action, not a wrapped line.
+  let listOpen = false;
   for (const rawLine of lines) {
     if (!rawLine.trim()) continue;
     const expanded = rawLine.replace(/\t/g, '    ');
@@ -32,10 +35,12 @@ export function loadText(text: string): Block[] {
     }
     const prev = blocks[blocks.length - 1];
     // A wrapped line: the previous block did not end a sentence and this one starts in lower case.
-    if (prev && prev.type !== 'heading' && /^[a-z]/.test(line) && !/[.:;!?]$/.test(prev.text)) {
+    if (prev && !(listOpen && ACTION_START.test(line)) && prev.type !== 'heading' && /^[a-z]/.test(line) && !/[.:;!?]$/.test(prev.text)) {
       prev.text = `${prev.text} ${line}`;
       continue;
     }
+    if (/:$/.test(line)) listOpen = true;
+    else if (/[.!?]["')]?$/.test(line)) listOpen = false;
     blocks.push(looksLikeHeading(line) ? block('heading', line, 0, { inferred: true }) : block('para', line));
   }
   return blocks;
