@@ -14,6 +14,7 @@ import { parseDecisionUrl } from './extract/url.js';
 import { assemble } from './record/assemble.js';
 import { checkIsDecision } from './record/check.js';
 import { DecisionRecord } from './schema/record.js';
+import type { ListingCard } from './record/listing.js';
 
 export interface ParseOptions {
   /** The page's address, when known: gives the canonical URL and, without a header block, the category. */
@@ -24,6 +25,8 @@ export interface ParseOptions {
   format?: SourceFormat;
   /** Charset from an HTTP Content-Type header, if any. */
   charset?: string;
+  /** The search listing's card for this page (from the fetcher's sidecar): a second source for the header. */
+  listing?: ListingCard | null;
 }
 
 /**
@@ -41,9 +44,9 @@ export function parseDecision(input: string | Uint8Array, opts: ParseOptions = {
     const skeleton = readSkeleton(blocks);
     const url = opts.url ?? (canonical && parseDecisionUrl(canonical) ? canonical : null);
     const fallbackTitle = titleFromHtml(htmlTitle);
-    const hasRef = Boolean(skeleton.title ?? fallbackTitle ?? (url ? parseDecisionUrl(url)?.ref : null));
+    const hasRef = Boolean(skeleton.title ?? fallbackTitle ?? (url ? parseDecisionUrl(url)?.ref : null) ?? opts.listing?.ref);
     checkIsDecision(name, text, blocks, hasRef && (skeleton.summary !== null || skeleton.sections.length > 0));
-    const record = assemble({ skeleton, url, fallbackTitle, endsWithPrintLine: endsWithPrintLine(raw) });
+    const record = assemble({ skeleton, url, fallbackTitle, endsWithPrintLine: endsWithPrintLine(raw), listing: opts.listing ?? null });
     const checked = DecisionRecord.safeParse(record);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, LgoError, UsageError } from '../errors.js';
 import { write, type CliIo } from './io.js';
+import { cardFromSidecar, type ListingCard } from '../record/listing.js';
 
 interface ParseFlags {
   url?: string;
@@ -30,7 +31,9 @@ export function registerParse(program: Command, io: CliIo): void {
       for (const file of files) {
         try {
           const bytes = await readInput(file, io);
-          const record = parseDecision(bytes, { url: flags.url ?? null, source: file });
+          // A page saved by `lgo fetch` has its sidecar beside it: its URL and listing card.
+          const side = file === '-' ? null : readSidecarBeside(file);
+          const record = parseDecision(bytes, { url: flags.url ?? side?.url ?? null, source: file, listing: side?.listing ?? null });
           for (const w of record.warnings) io.stderr.write(`lgo: ${file}: warning: ${w}\n`);
           await write(io.stdout, format === 'json' ? `${JSON.stringify(record, null, 2)}\n` : `${JSON.stringify(record)}\n`);
         } catch (err) {
@@ -57,4 +60,18 @@ async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
     throw new InputError(`${file}: ${why}`, { cause: err });
   }
+}
+
+/** `<file>.meta.json` (written by `lgo fetch`) when it stands beside the file; null when absent. */
+function readSidecarBeside(file: string): { url: string | null; listing: ListingCard | null } | null {
+  const sidecar = `${file}.meta.json`;
+  if (!fs.existsSync(sidecar)) return null;
+  let meta: unknown;
+  try {
+    meta = JSON.parse(fs.readFileSync(sidecar, 'utf8'));
+  } catch {
+    throw new InputError(`${sidecar}: not valid JSON`);
+  }
+  const url = (meta as { url?: unknown } | null)?.url;
+  return { url: typeof url === 'string' && url ? url : null, listing: cardFromSidecar(meta) };
 }

@@ -16,7 +16,7 @@ const LABEL = /^(category|decision date|date of decision|decision|outcome)\b\s*(
  * How outcomes on the site begin ("Upheld", "Not upheld: no maladministration", "Closed after
  * initial enquiries", "Advice given", "Withdrawn", ...): a Decision value without a colon must.
  */
-const OUTCOME_VALUE = /^(?:upheld|not upheld|closed|advice given|withdrawn|not investigated|no further action|premature|outside (?:our )?jurisdiction|out of jurisdiction|investigation discontinued|referred back|discontinued|incomplete|invalid|no (?:maladministration|fault)|maladministration|injustice remedied|local settlement|report|other)\b/i;
+export const OUTCOME_VALUE = /^(?:upheld|not upheld|closed|advice given|withdrawn|not investigated|no further action|premature|outside (?:our )?jurisdiction|out of jurisdiction|investigation discontinued|referred back|discontinued|incomplete|invalid|no (?:maladministration|fault)|maladministration|injustice remedied|local settlement|report|other)\b/i;
 
 const canonicalLabel = (label: string): string => {
   const l = label.toLowerCase();

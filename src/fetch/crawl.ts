@@ -181,7 +181,7 @@ async function windowTargets(ctx: WindowContext, w: DateWindow): Promise<PageTar
   for (const url of listing.offHost) emit({ type: 'warning', message: `${key}: the listing links off the site (${url}); not followed` });
   for (const item of listing.items) {
     // The latest listing wins for the address (a decision can move category); firstSeen stays.
-    state.seen[item.ref] = { url: item.url, path: item.path, date: item.date ?? state.seen[item.ref]?.date ?? null, firstSeen: state.seen[item.ref]?.firstSeen ?? at };
+    state.seen[item.ref] = { url: item.url, path: item.path, date: item.date ?? state.seen[item.ref]?.date ?? null, firstSeen: state.seen[item.ref]?.firstSeen ?? at, card: item.card };
   }
   // Re-listing a window (--refresh): what it showed before and no longer shows has vanished upstream.
   const now = new Set(listing.items.map((i) => i.ref));
@@ -199,12 +199,12 @@ async function windowTargets(ctx: WindowContext, w: DateWindow): Promise<PageTar
   emit({ type: 'window', key, status: 'listed', total: listing.total });
   emit({ type: 'listed', count: listing.items.length });
   await save();
-  return listing.items.map((i) => ({ url: i.url, path: i.path, ref: i.ref, date: i.date }));
+  return listing.items.map((i) => ({ url: i.url, path: i.path, ref: i.ref, date: i.date, card: i.card }));
 }
 
 function targetFromSeen(state: CrawlState, ref: string): PageTarget {
   const seen = state.seen[ref]!;
-  return { url: seen.url, path: seen.path, ref, date: seen.date };
+  return { url: seen.url, path: seen.path, ref, date: seen.date, card: seen.card ?? null };
 }
 
 /** Explicit URLs and references to page targets; a bare reference needs a URL seen in an earlier listing. */

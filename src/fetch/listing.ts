@@ -6,6 +6,9 @@
  */
 import * as cheerio from 'cheerio';
 import { parseDecisionUrl } from '../extract/url.js';
+import { OUTCOME_VALUE } from '../extract/header.js';
+import { TITLE_LINE } from '../extract/patterns.js';
+import type { ListingCard } from '../record/listing.js';
 
 export const PAGE_SIZE = 10;
 
@@ -19,6 +22,8 @@ export interface ListingItem {
   /** ISO date from the card's `dd-Mon-yyyy`, when shown. */
   date: string | null;
   documentType: 'statement' | 'report' | null;
+  /** What the card says of the decision, kept in the page's sidecar as a second source for the parser. */
+  card: ListingCard;
 }
 
 export type ListingPage =
@@ -107,13 +112,16 @@ export function parseListingPage(html: string, pageUrl: string): ListingPage {
     // The type is its own element ("Statement" / "Report"); the summary may use either word.
     const labels = card.find('*').toArray().map((x) => $(x).text().trim());
     const type = labels.includes('Report') ? 'report' : labels.includes('Statement') ? 'statement' : null;
+    const title = $(el).text().replace(/\s+/g, ' ').trim();
+    const date = parseCardDate(cardText);
     items.push({
       url: parts.canonical,
       path: abs.pathname,
       ref: parts.ref,
-      title: $(el).text().replace(/\s+/g, ' ').trim(),
-      date: parseCardDate(cardText),
+      title,
+      date,
       documentType: type,
+      card: readCard(title, labels, parts.ref, type, date),
     });
   });
   if (total > 0 && items.length === 0) return { kind: 'empty-shell', reason: `says ${total} results but shows no decision links` };
@@ -123,4 +131,22 @@ export function parseListingPage(html: string, pageUrl: string): ListingPage {
 /** The search URL for a window and page (1-based). */
 export function searchPath(from: string, to: string, page: number): string {
   return `/Decisions/SearchResults?fd=${from}&td=${to}&page=${page}`;
+}
+
+/**
+ * The card's fields: organisation from its linked title, the outcome and the category from its
+ * own short elements (the outcome is the one that reads as an outcome; the category the one after it).
+ */
+function readCard(title: string, labels: string[], ref: string, documentType: ListingCard['documentType'], date: string | null): ListingCard {
+  const short = labels.filter((t) => t.length > 0 && t.length < 80 && !/^(statement|report)$/i.test(t) && parseCardDate(t) === null && !t.includes(title));
+  const outcomeAt = short.findIndex((t) => OUTCOME_VALUE.test(t));
+  const category = outcomeAt >= 0 ? short[outcomeAt + 1] : undefined;
+  return {
+    organisation: TITLE_LINE.exec(title)?.[1]?.trim() || null,
+    ref,
+    documentType,
+    outcome: outcomeAt >= 0 ? short[outcomeAt]! : null,
+    category: category && !/^summary\b/i.test(category) ? category : null,
+    decisionDate: date,
+  };
 }

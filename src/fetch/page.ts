@@ -8,6 +8,7 @@ import type { FetchResponse, PoliteClient } from './client.js';
 import { FatalFetchError, RetryableFetchError, RunStopError } from './errors.js';
 import { detectChallenge } from './listing.js';
 import { sha256, type RawStore } from './raw-store.js';
+import type { ListingCard } from '../record/listing.js';
 import type { CrawlState } from './state.js';
 
 export interface PageTarget {
@@ -17,6 +18,8 @@ export interface PageTarget {
   path: string;
   ref: string;
   date: string | null;
+  /** The listing card the page was found through, if any (kept in the sidecar). */
+  card?: ListingCard | null;
 }
 
 export type PageOutcome =
@@ -99,6 +102,7 @@ export async function processPage(ctx: PageContext, t: PageTarget, revalidate: b
       contentType: res.headers['content-type'] ?? null,
       headers: res.headers,
       listedDate: t.date ?? held?.meta.listedDate ?? null,
+      listing: t.card ?? held?.meta.listing ?? null,
     },
     held,
   );

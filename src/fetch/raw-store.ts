@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { refSlug } from '../extract/ref.js';
 import { readJsonIfExists, writeTemp } from './atomic.js';
+import type { ListingCard } from '../record/listing.js';
 
 export interface RawMeta {
   /** Canonical URL (https://www.lgo.org.uk/decisions/...): what the store builder reads. */
@@ -27,6 +28,8 @@ export interface RawMeta {
   sha256: string;
   /** Decision date from the listing card, when the page was found through a listing. */
   listedDate: string | null;
+  /** The listing card (organisation, outcome, category, date, Statement/Report): the parser's second source. */
+  listing?: ListingCard | null;
 }
 
 export interface HeldPage {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { LgoError } from '../errors.js';
 import { readJsonIfExists, writeFileAtomic } from './atomic.js';
 import { isAlive } from '../util/pid.js';
+import type { ListingCard } from '../record/listing.js';
 
 export const STATE_VERSION = 1;
 
@@ -26,6 +27,8 @@ export interface SeenRef {
   path: string;
   date: string | null;
   firstSeen: string;
+  /** The listing card last seen for it. */
+  card?: ListingCard | null;
 }
 
 export interface CrawlState {

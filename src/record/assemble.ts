@@ -11,6 +11,7 @@ import { normaliseRef } from '../extract/ref.js';
 import { buildRemedies, classifyAmounts } from '../extract/remedies.js';
 import { collectRemedyUnits } from '../extract/remedy-units.js';
 import type { Skeleton } from '../extract/structure.js';
+import type { ListingCard } from './listing.js';
 import { parseDecisionUrl, slugToName } from '../extract/url.js';
 
 export interface AssembleInput {
@@ -20,21 +21,27 @@ export interface AssembleInput {
   fallbackTitle: { organisation: string | null; ref: string } | null;
   /** "Print this page" stands after the text: the page did not stop short. */
   endsWithPrintLine?: boolean;
+  /** The search listing's card, when the fetcher saw one: read after the page's own header, before inference. */
+  listing?: ListingCard | null;
 }
 
 /** Builds the record (not yet validated) from the page's skeleton. */
-export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine = false }: AssembleInput): DecisionRecord {
+export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine = false, listing = null }: AssembleInput): DecisionRecord {
   const warnings: string[] = [];
   const urlParts = url ? parseDecisionUrl(url) : null;
   if (url && !urlParts) warnings.push(`the URL ${url} is not a decision address on lgo.org.uk; it was kept as given`);
 
   const title = sk.title ?? fallbackTitle;
-  const ref = normaliseRef(title?.ref ?? urlParts?.ref ?? '') ?? '';
+  const ref = normaliseRef(title?.ref ?? urlParts?.ref ?? listing?.ref ?? '') ?? '';
   if (urlParts?.ref && ref && urlParts.ref.replace(/[a-z]$/, '') !== ref.replace(/[a-z]$/, '')) {
     warnings.push(`the page's reference ${ref} differs from the URL's ${urlParts.ref}`);
   }
   let organisation = title?.organisation?.trim() || null;
   let organisationSource: DecisionRecord['organisationSource'] = organisation ? (sk.title?.organisation ? 'page' : 'title') : null;
+  if (!organisation && listing?.organisation) {
+    organisation = listing.organisation.trim();
+    organisationSource = 'listing';
+  }
   if (!organisation) {
     organisation = organisationFromText(sk);
     if (organisation) organisationSource = 'text';
@@ -56,6 +63,11 @@ export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine =
       subcategory = slugToName(urlParts.subcategorySlug);
       warnings.push('the Category line has no subcategory: it was taken from the URL');
     }
+  } else if (listing?.category) {
+    category = listing.category;
+    subcategory = listing.subcategory ?? (urlParts?.subcategorySlug && urlParts.categorySlug === slugOf(category) ? slugToName(urlParts.subcategorySlug) : null);
+    categorySource = 'listing';
+    warnings.push('the page has no Category line: the category was taken from the search listing');
   } else if (urlParts?.categorySlug) {
     category = slugToName(urlParts.categorySlug);
     subcategory = urlParts.subcategorySlug ? slugToName(urlParts.subcategorySlug) : null;
@@ -66,7 +78,7 @@ export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine =
   }
 
   let decisionDate: string | null = null;
-  const dateLine = sk.header.get('decision date');
+  const dateLine = sk.header.get('decision date') ?? listing?.decisionDate ?? undefined;
   if (dateLine) {
     decisionDate = parseDate(dateLine);
     if (!decisionDate) warnings.push(`the decision date "${dateLine}" could not be read`);
@@ -78,7 +90,7 @@ export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine =
 
   const finalParas = sk.sections.filter((s) => s.topKind === 'final_decision').flatMap((s) => s.blocks.map((b) => b.text));
   const conclusionParas = sk.sections.filter((s) => s.topKind === 'conclusions').flatMap((s) => s.blocks.map((b) => b.text));
-  let outcome = sk.header.get('decision') ?? sk.header.get('outcome') ?? null;
+  let outcome = sk.header.get('decision') ?? sk.header.get('outcome') ?? listing?.outcome ?? null;
   let outcomeInferred = false;
   if (!outcome) {
     const finalText = finalParas.length ? [finalParas.join(' ')] : [];
@@ -123,7 +135,7 @@ export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine =
     outcomeInferred,
     decisionDate,
     url: urlParts?.canonical ?? url ?? null,
-    documentType: isReport ? 'report' : isStatement ? 'statement' : null,
+    documentType: isReport ? 'report' : isStatement ? 'statement' : (listing?.documentType ?? null),
     summary: sk.summary,
     sections,
     remedies,

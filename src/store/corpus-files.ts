@@ -7,6 +7,7 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { cardFromSidecar, type ListingCard } from '../record/listing.js';
 
 /** Extensions of decision pages; everything else in the corpus folder is ignored. */
 export const PAGE_EXTENSIONS = ['.txt', '.html', '.htm', '.md'] as const;
@@ -28,6 +29,8 @@ export interface CorpusFile {
 export interface PageContent {
   bytes: Buffer;
   url: string | null;
+  /** The listing card from the sidecar, when the fetcher kept one. */
+  listing: ListingCard | null;
   hash: string;
 }
 
@@ -95,16 +98,17 @@ export function isPageName(name: string): boolean {
 export function readPage(file: Pick<CorpusFile, 'abs' | 'sidecar'>): PageContent {
   const bytes = fsSync.readFileSync(file.abs);
   let url: string | null = null;
+  let listing: ListingCard | null = null;
   const hash = createHash('sha1').update(bytes);
   if (file.sidecar) {
     const text = fsSync.readFileSync(file.sidecar, 'utf8');
     hash.update('\0').update(text);
-    url = sidecarUrl(text, file.sidecar);
+    ({ url, listing } = readSidecar(text, file.sidecar));
   }
-  return { bytes, url, hash: hash.digest('hex') };
+  return { bytes, url, listing, hash: hash.digest('hex') };
 }
 
-function sidecarUrl(text: string, where: string): string | null {
+function readSidecar(text: string, where: string): { url: string | null; listing: ListingCard | null } {
   let meta: unknown;
   try {
     meta = JSON.parse(text);
@@ -112,5 +116,5 @@ function sidecarUrl(text: string, where: string): string | null {
     throw new InputError(`${where}: not valid JSON`);
   }
   const url = (meta as { url?: unknown } | null)?.url;
-  return typeof url === 'string' && url.length > 0 ? url : null;
+  return { url: typeof url === 'string' && url.length > 0 ? url : null, listing: cardFromSidecar(meta) };
 }

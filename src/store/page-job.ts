@@ -7,9 +7,10 @@
 import { LgoError } from '../errors.js';
 import type { DecisionRecord } from '../schema/record.js';
 import { readPage, type CorpusFile } from './corpus-files.js';
+import type { ListingCard } from '../record/listing.js';
 
 /** A page parser with the shape of parseDecision. */
-export type ParseFn = (input: Uint8Array, opts: { url?: string | null; source?: string }) => DecisionRecord;
+export type ParseFn = (input: Uint8Array, opts: { url?: string | null; source?: string; listing?: ListingCard | null }) => DecisionRecord;
 
 /** What a build needs to know of a corpus file to read it. */
 export type PageFile = Pick<CorpusFile, 'rel' | 'abs' | 'sidecar'>;
@@ -34,7 +35,7 @@ export function runPageJob(file: PageFile, knownHash: string | null, parse: Pars
   }
   if (page.hash === knownHash) return { kind: 'unchanged', hash: page.hash };
   try {
-    return { kind: 'parsed', hash: page.hash, record: parse(page.bytes, { url: page.url, source: file.rel }) };
+    return { kind: 'parsed', hash: page.hash, record: parse(page.bytes, { url: page.url, source: file.rel, listing: page.listing }) };
   } catch (err) {
     return { kind: 'failed', hash: page.hash, error: err instanceof Error ? err : new Error(String(err)) };
   }

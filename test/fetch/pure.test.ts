@@ -20,8 +20,8 @@ describe('listing page parser', () => {
     expect(page).toMatchObject({ kind: 'results', total: 1234 });
     if (page.kind !== 'results') throw new Error('not results');
     expect(page.items).toEqual([
-      { url: 'https://www.lgo.org.uk/decisions/housing/allocations/21-000-568', path: '/decisions/housing/allocations/21-000-568', ref: '21 000 568', title: 'Norwich City Council (21 000 568)', date: '2021-06-03', documentType: 'report' },
-      { url: 'https://www.lgo.org.uk/decisions/education/school-transport/17-002-402b', path: '/decisions/Education/School-Transport/17-002-402B', ref: '17 002 402b', title: 'Norwich City Council (17 002 402b)', date: '2021-06-03', documentType: 'statement' },
+      { url: 'https://www.lgo.org.uk/decisions/housing/allocations/21-000-568', path: '/decisions/housing/allocations/21-000-568', ref: '21 000 568', title: 'Norwich City Council (21 000 568)', date: '2021-06-03', documentType: 'report', card: { organisation: 'Norwich City Council', ref: '21 000 568', documentType: 'report', outcome: 'Upheld', category: 'Allocations', decisionDate: '2021-06-03' } },
+      { url: 'https://www.lgo.org.uk/decisions/education/school-transport/17-002-402b', path: '/decisions/Education/School-Transport/17-002-402B', ref: '17 002 402b', title: 'Norwich City Council (17 002 402b)', date: '2021-06-03', documentType: 'statement', card: { organisation: 'Norwich City Council', ref: '17 002 402b', documentType: 'statement', outcome: 'Upheld', category: 'Allocations', decisionDate: '2021-06-03' } },
     ]);
   });
 

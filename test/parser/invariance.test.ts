@@ -70,7 +70,11 @@ describe('rendering invariance', () => {
   });
 });
 
-/** What a user would have beside the page in each layout (nothing more for now). */
-function optionsFor(_layout: LayoutName, _original: DecisionRecord): Record<string, unknown> {
-  return {};
+/**
+ * What a user has beside the page: text copied without its title line came from a page the
+ * fetcher found through the search listing, whose card names the organisation and reference.
+ */
+function optionsFor(layout: LayoutName, original: DecisionRecord): Record<string, unknown> {
+  if (layout !== 'one-line-no-title') return {};
+  return { listing: { organisation: original.organisation, ref: original.ref, documentType: original.documentType, category: original.category, decisionDate: original.decisionDate } };
 }
