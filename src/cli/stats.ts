@@ -41,7 +41,7 @@ export function registerStats(program: Command, io: CliIo): void {
     .description('count decisions, uphold share and payments per organisation, category, subcategory, year or outcome')
     .argument('[query]', 'optional full-text query, as in `lgo search` (quote several words)');
   addSelectionOptions(cmd)
-    .option('--by <key>', 'group by organisation, category, subcategory, year or outcome (repeat to combine); amount: a histogram of payments', collect)
+    .option('--by <key>', 'group by organisation, category, subcategory, year, outcome or compliance-year (repeat to combine); amount: a histogram of payments', collect)
     .option('--format <format>', 'table (default), csv or json')
     .option('--top <n>', 'show only the first N groups after sorting')
     .option('--sort <measure>', 'order groups by this measure, largest first (default: decisions), or key')

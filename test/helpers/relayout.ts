@@ -200,3 +200,18 @@ export function allLayouts(m: PageModel): Array<{ layout: LayoutName; text: stri
     { layout: 'markdown', text: markdown(m) },
   ];
 }
+
+/** The fields that must not depend on the layout. */
+export function invariantFields(r: DecisionRecord): Record<string, unknown> {
+  return {
+    organisation: r.organisation,
+    ref: r.ref,
+    category: r.category,
+    subcategory: r.subcategory,
+    outcome: r.outcome,
+    decisionDate: r.decisionDate,
+    summary: r.summary?.replace(/\s+/g, ' ').trim() ?? null,
+    remedyKinds: r.remedies.map((x) => x.kind).sort(),
+    payments: r.payments.map((p) => `${p.amount}${p.perUnit ? `=${p.perUnit.amount}x${p.perUnit.count}` : ''}`).sort(),
+  };
+}

@@ -9,25 +9,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDecision } from '../../src/parse.js';
 import type { DecisionRecord } from '../../src/schema/record.js';
-import { allLayouts, readModel, type LayoutName } from '../helpers/relayout.js';
+import { allLayouts, invariantFields, readModel, type LayoutName } from '../helpers/relayout.js';
 
 const root = path.join(import.meta.dirname, '..', 'fixtures', 'pages');
 const slugs = fs.readdirSync(root).filter((d) => fs.statSync(path.join(root, d)).isDirectory()).sort();
-
-/** The fields that must not depend on the layout. */
-export function invariantFields(r: DecisionRecord): Record<string, unknown> {
-  return {
-    organisation: r.organisation,
-    ref: r.ref,
-    category: r.category,
-    subcategory: r.subcategory,
-    outcome: r.outcome,
-    decisionDate: r.decisionDate,
-    summary: r.summary?.replace(/\s+/g, ' ').trim() ?? null,
-    remedyKinds: r.remedies.map((x) => x.kind).sort(),
-    payments: r.payments.map((p) => `${p.amount}${p.perUnit ? `=${p.perUnit.amount}x${p.perUnit.count}` : ''}`).sort(),
-  };
-}
 
 const table = new Map<string, { pass: number; total: number }>();
 const tally = (key: string, ok: boolean): void => {
