@@ -13,9 +13,17 @@ const IGNORED = new Set(['html', 'thematicBreak', 'definition', 'footnoteDefinit
 
 const processor = unified().use(remarkParse);
 
+/**
+ * The deepest nesting read as written: a line indented past MAX_INDENT columns (a dozen list levels) or quoted more than
+ * MAX_QUOTES times is read at that depth, its text kept. remark's time grows steeply with nesting
+ * (a list 1,000 levels deep takes over a minute); real decisions nest three or four levels.
+ */
+export const MAX_INDENT = 24;
+export const MAX_QUOTES = 12;
+
 /** Parses Markdown into blocks. */
 export function loadMarkdown(text: string): Block[] {
-  const tree = processor.parse(text) as Root;
+  const tree = processor.parse(limitNesting(text)) as Root;
   const out: Block[] = [];
   for (const node of tree.children) visit(node, 0, out);
   return out;
@@ -69,4 +77,25 @@ function phrasing(nodes: PhrasingContent[]): string {
       return '';
     })
     .join('');
+}
+
+/** Clamps each line's indentation and quote markers (see MAX_INDENT); linear in the text. */
+export function limitNesting(text: string): string {
+  if (!new RegExp(String.raw`^[ \t>]{${MAX_QUOTES + 1},}`, 'm').test(text)) return text;
+  return text.replace(/^[ \t>]+/gm, (prefix) => {
+    let quotes = 0;
+    let width = 0;
+    let out = '';
+    for (const ch of prefix) {
+      if (ch === '>') {
+        if (quotes++ < MAX_QUOTES) out += ch;
+        continue;
+      }
+      const w = ch === '\t' ? 4 - (width % 4) : 1;
+      if (width + w > MAX_INDENT) continue;
+      width += w;
+      out += ch;
+    }
+    return out;
+  });
 }
