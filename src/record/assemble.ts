@@ -12,6 +12,7 @@ import { buildRemedies, classifyAmounts } from '../extract/remedies.js';
 import { collectRemedyUnits } from '../extract/remedy-units.js';
 import type { Skeleton } from '../extract/structure.js';
 import type { ListingCard } from './listing.js';
+import { paragraphNumbers } from './paragraph-numbers.js';
 import { parseDecisionUrl, slugToName } from '../extract/url.js';
 
 export interface AssembleInput {
@@ -123,7 +124,8 @@ export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine =
 
   const isReport = (sk.title !== null && sk.title.organisation === null) || sk.sections.some((s) => REPORT_MARKER.test(s.heading) || s.blocks.slice(0, 3).some((b) => REPORT_MARKER.test(b.text)));
   const isStatement = sk.sawFinalDecisionMarker || /\b(?:this|decision) statement\b/i.test(allText);
-  const sections: Section[] = sk.sections.map((s) => ({ heading: s.heading, kind: s.kind, paragraphs: s.blocks.map((b) => b.text) }));
+  const numbers = paragraphNumbers(sk.sections.map((s) => s.blocks));
+  const sections: Section[] = sk.sections.map((s, i) => ({ heading: s.heading, kind: s.kind, paragraphs: s.blocks.map((b) => b.text), paragraphNumbers: numbers[i]! }));
 
   return {
     ref,

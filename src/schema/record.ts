@@ -80,6 +80,8 @@ export const Section = z.strictObject({
   /** A known heading's kind; "other" for a sub-heading or an untyped section. */
   kind: SectionKind,
   paragraphs: z.array(z.string()),
+  /** Parallel to `paragraphs`: the number the decision cites each by ("28", "28 (f)"), null before the first; always set by the parser (optional only for records stored before it). */
+  paragraphNumbers: z.array(z.string().nullable()).optional(),
 });
 export type Section = z.infer<typeof Section>;
 
