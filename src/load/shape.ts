@@ -42,6 +42,18 @@ export function shapeBlocks(blocks: Block[]): Block[] {
     const depth = (lead.type === 'item' ? lead.depth : 0) + 1;
     let previous = lead.text;
     let j = i + 1;
+    // "1. ... apologise to Mrs X for:" then "• ..." at the same indentation (a browser's copy loses
+    // it): items of another kind of marker than the lead-in's are its sub-list.
+    if (lead.type === 'item') {
+      const kind = markerKind(lead.marker);
+      for (; j < out.length && out[j]!.type === 'item' && out[j]!.depth === lead.depth && markerKind(out[j]!.marker) !== kind; j++) {
+        out[j] = { ...out[j]!, depth };
+      }
+      if (j > i + 1) {
+        i = j - 1;
+        continue;
+      }
+    }
     for (; j < out.length && continuesList(out[j]!, previous); j++) {
       previous = out[j]!.text;
       out[j] = { ...out[j]!, type: 'item', depth, marker: '-', inferred: true };
@@ -49,4 +61,12 @@ export function shapeBlocks(blocks: Block[]): Block[] {
     i = j - 1;
   }
   return out;
+}
+
+/** "ordinal" (1. 2)), "letter" (a) (b)), or "bullet" (- • *). */
+function markerKind(marker: string | undefined): 'ordinal' | 'letter' | 'bullet' {
+  if (!marker) return 'bullet';
+  if (/^\d/.test(marker)) return 'ordinal';
+  if (/^\(?[a-z]{1,5}[.)]$/i.test(marker)) return 'letter';
+  return 'bullet';
 }

@@ -186,7 +186,24 @@ export function markdown(m: PageModel): string {
   return `${turndown.turndown(article)}\n`;
 }
 
-export type LayoutName = 'seed-text' | 'one-line' | 'one-line-no-title' | 'html-pairs' | 'html-p-dl' | 'html-strong-table' | 'markdown';
+/**
+ * A browser's copy of the page: label and value separated by a tab (table cells, dt/dd), list
+ * numbers and bullets kept but not indented, blank lines between paragraphs.
+ */
+export function browserCopy(m: PageModel): string {
+  const lines = [titleLine(m), ...headerPairs(m).map(([l, v]) => `${l}\t${v}`)];
+  for (const b of m.body) lines.push(b.type === 'item' ? `${/^\d/.test(b.marker ?? '') ? b.marker : '•'} ${b.text}` : b.text);
+  return `${lines.join('\n\n')}\n`;
+}
+
+/** Markdown as Turndown writes the page whose headings are paragraphs and whose header is a <dl>/table. */
+export function markdownOfParagraphHeadings(m: PageModel): string {
+  const html = htmlParagraphHeadings(m, 'table');
+  const article = html.slice(html.indexOf('<article'), html.indexOf('</article>') + 10);
+  return `${turndown.turndown(article)}\n`;
+}
+
+export type LayoutName = 'seed-text' | 'one-line' | 'one-line-no-title' | 'html-pairs' | 'html-p-dl' | 'html-strong-table' | 'markdown' | 'browser-copy' | 'markdown-p';
 
 /** Every layout of one page, with the format the parser should detect. */
 export function allLayouts(m: PageModel): Array<{ layout: LayoutName; text: string }> {
@@ -198,6 +215,8 @@ export function allLayouts(m: PageModel): Array<{ layout: LayoutName; text: stri
     { layout: 'html-p-dl', text: htmlParagraphHeadings(m, 'dl') },
     { layout: 'html-strong-table', text: htmlParagraphHeadings(m, 'table') },
     { layout: 'markdown', text: markdown(m) },
+    { layout: 'browser-copy', text: browserCopy(m) },
+    { layout: 'markdown-p', text: markdownOfParagraphHeadings(m) },
   ];
 }
 

@@ -60,6 +60,6 @@ describe('rendering invariance', () => {
  * fetcher found through the search listing, whose card names the organisation and reference.
  */
 function optionsFor(layout: LayoutName, original: DecisionRecord): Record<string, unknown> {
-  if (layout !== 'one-line-no-title') return {};
+  if (layout !== 'one-line-no-title' && layout !== 'markdown-p') return {};
   return { listing: { organisation: original.organisation, ref: original.ref, documentType: original.documentType, category: original.category, decisionDate: original.decisionDate } };
 }
