@@ -161,11 +161,20 @@ function decisionMaker(signOffs: string[]): string | null {
   return role.charAt(0).toUpperCase() + role.slice(1);
 }
 
-/** A report page names the organisation in its text: "complaint against Kent County Council". */
+/**
+ * A body named by its proper name ("Kent County Council", "London Borough of Ealing", "Sunrise
+ * Care Ltd"), never "the Council". Words of the name start with capitals; "of", "and", "upon" may join them.
+ */
+const BODY_NAME = String.raw`(?!(?:The|This|That|A|An|Our|Its|Their|His|Her)\b)(?:(?:London |Royal )?Borough of |City of )?[A-Z][\w'’&.-]*(?: (?:of|and|upon|on|in|under|&) [A-Z][\w'’&.-]*| [A-Z][\w'’&.-]*){0,5}(?: (?:Council|Authority|Ltd|Limited|LLP|plc|Trust|Partnership|Care Services|Care))|(?:London |Royal )?Borough of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?`;
+/** Where the text names the body complained about: "complaint against X", "complained about X('s)", "X has agreed". */
+const NAMED_BODY = new RegExp(String.raw`\b(?:complaints? (?:number \S+ )?against|complain(?:s|ed)? (?:about|that)|investigation (?:into|of)) (${BODY_NAME})\b`, 'g');
+
+/** The organisation named in the text, when it names exactly one (otherwise null: never a guess). */
 function organisationFromText(sk: Skeleton): string | null {
-  const text = [sk.summary ?? '', ...sk.sections.slice(0, 3).flatMap((s) => [s.heading, ...s.blocks.slice(0, 3).map((b) => b.text)])].join('\n');
-  const m = /\b(?:complaint|complaints) (?:number \S+ )?against ([A-Z][\w&'’ ,()-]+?(?:Council|Ltd|Limited|Trust|Authority|Partnership|LLP|plc|Services|Care))\b/.exec(text);
-  return m ? m[1]!.trim() : null;
+  const text = [sk.summary ?? '', ...sk.sections.slice(0, 4).flatMap((s) => [s.heading, ...s.blocks.slice(0, 4).map((b) => b.text)])].join('\n');
+  const names = new Set<string>();
+  for (const m of text.matchAll(NAMED_BODY)) names.add(m[1]!.replace(/['’]s$/, '').trim());
+  return names.size === 1 ? [...names][0]! : null;
 }
 
 /** The site's slug for a display name: "Children's care services" -> "children-s-care-services". */

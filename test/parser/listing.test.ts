@@ -35,4 +35,16 @@ describe('listing card', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ organisation: card.organisation, organisationSource: 'listing', subcategory: 'Residential care', complianceDate: '2017-11-09', truncated: false });
   });
+
+  const noTitle = (summary: string) => `Category : Education > School transport\n\nDecision : Upheld\n\nDecision date : 03 Jun 2021\n\nThe Ombudsman's final decision:\n\nSummary: ${summary}\n\nFinal decision\n\n  1. I uphold this complaint.\n`;
+
+  it('takes the organisation from the text only when the text names one body', () => {
+    const url = 'https://www.lgo.org.uk/decisions/education/school-transport/21-000-568';
+    const one = parseDecision(noTitle("Mrs X complained about Kent County Council's refusal of transport. The Council has agreed to apologise."), { url });
+    expect(one).toMatchObject({ organisation: 'Kent County Council', organisationSource: 'text' });
+    const two = parseDecision(noTitle('Mrs X complained about Kent County Council. She also complained about Medway Council.'), { url });
+    expect(two).toMatchObject({ organisation: null, organisationSource: null });
+    const none = parseDecision(noTitle("Mrs X complained about the Council's refusal of transport."), { url });
+    expect(none.organisation).toBeNull();
+  });
 });
