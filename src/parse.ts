@@ -61,7 +61,11 @@ export function parseDecision(input: string | Uint8Array, opts: ParseOptions = {
 
 function titleFromHtml(title: string | null): { organisation: string | null; ref: string } | null {
   if (!title) return null;
-  const m = TITLE_LINE.exec(title.replace(/\s*[-|–]\s*(?:LGO|Local Government (?:and Social Care )?Ombudsman).*$/i, '').trim());
+  const bare = title
+    .replace(/\s*[-|–:]\s*(?:LGO|LGSCO|Local Government (?:and Social Care )?Ombudsman).*$/i, '')
+    .replace(/^(?:(?:LGO|LGSCO|Local Government (?:and Social Care )?Ombudsman|Decisions?|Decision statement|Report)\s*[-|–:]\s*)+/i, '')
+    .trim();
+  const m = TITLE_LINE.exec(bare);
   return m ? { organisation: m[1]!.trim(), ref: m[2]! } : null;
 }
 

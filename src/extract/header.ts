@@ -49,7 +49,9 @@ export function splitHeaderPairs(text: string): Array<[string, string]> | null {
 export function readHeaderEntry(blocks: Block[], i: number, header: Map<string, string>): number {
   const b = blocks[i]!;
   if (b.type === 'item' || b.text.length >= 300) return 0;
-  const text = normaliseQuotes(b.text);
+  // A Markdown table row left as text: "| Category | Housing > Allocations |".
+  const raw = b.text.replace(/^\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|?$/, (_all, label: string, value: string) => `${label.replace(/\s*:$/, '')} : ${value}`);
+  const text = normaliseQuotes(raw);
   const pairs = splitHeaderPairs(text);
   if (pairs) {
     for (const [label, value] of pairs) if (!header.has(label)) header.set(label, value);
@@ -59,7 +61,7 @@ export function readHeaderEntry(blocks: Block[], i: number, header: Map<string, 
   if (!m) return 0;
   const label = canonicalLabel(m[1]!);
   const colon = m[2] === ':';
-  let value = b.text.slice(b.text.length - m[3]!.length).trim();
+  let value = raw.slice(raw.length - m[3]!.length).trim();
   let used = 1;
   // The value on the next line (one line per element; a label alone in its own element).
   if (!value && blocks[i + 1] && blocks[i + 1]!.type !== 'item' && !LABEL.test(blocks[i + 1]!.text)) {

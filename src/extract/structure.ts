@@ -6,6 +6,7 @@ import type { Block } from '../load/blocks.js';
 import type { SectionKind } from '../schema/record.js';
 import {
   BARE_REF_LINE,
+  COMPLIANCE_LABEL,
   COMPLIANCE_LINE,
   FINAL_DECISION_MARKER,
   SIGN_OFF,
@@ -118,6 +119,11 @@ export function readSkeleton(blocks: Block[]): Skeleton {
     const compliance = b.text.length < 120 ? COMPLIANCE_LINE.exec(text) : null;
     if (compliance) {
       sk.compliance ??= compliance[1]!.trim();
+      continue;
+    }
+    // "Ombudsman satisfied with council's response:" alone, the date on the next line (one line per element).
+    if (b.text.length < 80 && COMPLIANCE_LABEL.test(text) && blocks[i + 1] && blocks[i + 1]!.text.length < 40) {
+      sk.compliance ??= blocks[++i]!.text.replace(/\.$/, '').trim();
       continue;
     }
     const sign = b.type !== 'item' && b.text.length < 120 ? SIGN_OFF.exec(text) : null;

@@ -167,7 +167,7 @@ function decisionMaker(signOffs: string[]): string | null {
  */
 const BODY_NAME = String.raw`(?!(?:The|This|That|A|An|Our|Its|Their|His|Her)\b)(?:(?:London |Royal )?Borough of |City of )?[A-Z][\w'’&.-]*(?: (?:of|and|upon|on|in|under|&) [A-Z][\w'’&.-]*| [A-Z][\w'’&.-]*){0,5}(?: (?:Council|Authority|Ltd|Limited|LLP|plc|Trust|Partnership|Care Services|Care))|(?:London |Royal )?Borough of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?`;
 /** Where the text names the body complained about: "complaint against X", "complained about X('s)", "X has agreed". */
-const NAMED_BODY = new RegExp(String.raw`\b(?:complaints? (?:number \S+ )?against|complain(?:s|ed)? (?:about|that)|investigation (?:into|of)) (${BODY_NAME})\b`, 'g');
+const NAMED_BODY = new RegExp(String.raw`\b(?:complaints? (?:(?:number|no\.?|reference) [\d ]+[a-z]? )?against|complain(?:s|ed)? (?:about|that)|investigation (?:into|of)) (${BODY_NAME})\b`, 'g');
 
 /** The organisation named in the text, when it names exactly one (otherwise null: never a guess). */
 function organisationFromText(sk: Skeleton): string | null {

@@ -92,7 +92,8 @@ export function oneLineText(m: PageModel, withTitle: boolean): string {
   for (const b of m.body) {
     if (b.type === 'heading') lines.push(b.text.replace(/[:.]\s*$/, ''));
     else {
-      const s = /^(Summary:)\s*(.+)$/i.exec(b.text);
+      // A bold label and its value are two elements: "Summary:" / text, "...council's response:" / date.
+      const s = /^(Summary:|Ombudsman satisfied with [^:]{5,40}:)\s*(.+)$/i.exec(b.text);
       if (s) lines.push(s[1]!, s[2]!);
       else lines.push(b.text);
     }
@@ -203,7 +204,16 @@ export function markdownOfParagraphHeadings(m: PageModel): string {
   return `${turndown.turndown(article)}\n`;
 }
 
-export type LayoutName = 'seed-text' | 'one-line' | 'one-line-no-title' | 'html-pairs' | 'html-p-dl' | 'html-strong-table' | 'markdown' | 'browser-copy' | 'markdown-p';
+/** HTML from another era of markup: header labels and values in sibling <div>s, <h3> headings, list items holding <p>. */
+export function htmlDivs(m: PageModel): string {
+  const header = headerPairs(m)
+    .map(([l, v]) => `<div class="field"><div class="field-label">${l}</div><div class="field-value">${esc(v)}</div></div>`)
+    .join('\n');
+  const body = bodyHtml(m.body, (t) => `<h3>${esc(t)}</h3>`).replace(/<li>([^<]*)/g, '<li><p>$1</p>');
+  return htmlPage(`LGO | Decision | ${titleLine(m)}`, `<h1>${esc(titleLine(m))}</h1>\n${header}\n${body}`);
+}
+
+export type LayoutName = 'seed-text' | 'one-line' | 'one-line-no-title' | 'html-pairs' | 'html-p-dl' | 'html-strong-table' | 'markdown' | 'browser-copy' | 'markdown-p' | 'html-divs';
 
 /** Every layout of one page, with the format the parser should detect. */
 export function allLayouts(m: PageModel): Array<{ layout: LayoutName; text: string }> {
@@ -217,6 +227,7 @@ export function allLayouts(m: PageModel): Array<{ layout: LayoutName; text: stri
     { layout: 'markdown', text: markdown(m) },
     { layout: 'browser-copy', text: browserCopy(m) },
     { layout: 'markdown-p', text: markdownOfParagraphHeadings(m) },
+    { layout: 'html-divs', text: htmlDivs(m) },
   ];
 }
 
@@ -232,5 +243,7 @@ export function invariantFields(r: DecisionRecord): Record<string, unknown> {
     summary: r.summary?.replace(/\s+/g, ' ').trim() ?? null,
     remedyKinds: r.remedies.map((x) => x.kind).sort(),
     payments: r.payments.map((p) => `${p.amount}${p.perUnit ? `=${p.perUnit.amount}x${p.perUnit.count}` : ''}`).sort(),
+    complianceDate: r.complianceDate,
+    truncated: r.truncated,
   };
 }

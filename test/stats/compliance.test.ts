@@ -24,6 +24,11 @@ describe('complianceDate', () => {
     expect(r.sections.flatMap((s) => [s.heading, ...s.paragraphs]).some((t) => /satisfied with/.test(t))).toBe(false);
   });
 
+  it('reads the date from the next line when the label stands alone (one line per element)', () => {
+    const r = parseDecision(page("Ombudsman satisfied with council's response:\n12 September 2017").replace(/\n\n/g, '\n'));
+    expect(r.complianceDate).toBe('2017-09-12');
+  });
+
   it('is null, with a warning, when the date cannot be read', () => {
     const r = parseDecision(page("Ombudsman satisfied with council's response: soon after"));
     expect(r.complianceDate).toBeNull();
