@@ -6,7 +6,7 @@
  * of a decision (seed 004).
  */
 import type { RemedyKind } from '../schema/record.js';
-import { normaliseQuotes, RESTATES } from './patterns.js';
+import { ACTION_START, normaliseQuotes, RESTATES } from './patterns.js';
 
 /** Someone named by title or by role ("the mother", "the young person", "each family"). */
 const PERSON = String.raw`(?:him|her|them|mr\.? \w+|mrs\.? \w+|ms\.? \w+|miss \w+|mx \w+|dr\.? \w+|(?:the|each|both|his|her|their) (?:famil(?:y|ies)|complainants?|residents?|tenants?|parents?|mother|father|man|woman|son|daughter|young (?:person|people)|child(?:ren)?|couple|carers?|grandparents?|neighbours?|applicants?|claimants?|representatives?|advocate))`;
@@ -40,7 +40,7 @@ const NOT_A_REMEDY = /\b(?:not|never|refused to|refuses to|declined to|won't)\s+
  */
 export function clauseKinds(clause: string): RemedyKind[] {
   // "settle the invoice ... This is £19,898.": a sum restated is not a payment named.
-  const text = normaliseQuotes(clause).replace(RESTATED_SUM, ' ').trim();
+  const text = baseVerb(normaliseQuotes(clause).replace(RESTATED_SUM, ' ').trim());
   if (!text || NOT_A_REMEDY.test(text)) return [];
   const kinds: RemedyKind[] = [];
   for (const [kind, re] of KIND_RULES) {
@@ -57,6 +57,25 @@ export function clauseKinds(clause: string): RemedyKind[] {
   if (kinds[0] !== 'refund_or_waive' && KIND_RULES[1]![1].test(text)) kinds.push('refund_or_waive');
   if (kinds[0] !== 'payment' && /£\s?\d/.test(text) && kinds[0] !== 'refund_or_waive') kinds.push('payment');
   return kinds;
+}
+
+/** The subject and auxiliaries an action may open with ("the council will", "it has agreed to", "and also"). */
+const LEAD = /^((?:(?:the (?:council|organisation|provider|care provider|care home)|it|they) )?(?:(?:has |have )?agreed to |will |should |must )?(?:also |then |and |to )*)([a-z-]+)\b/i;
+
+/**
+ * "reviews its decision", "carries out an assessment", "reassesses her needs": an action written
+ * with a third-person verb (older pages' action lists) is read as its base form, so every kind rule
+ * that names the verb applies ("review its decision").
+ * @example baseVerb('reviews its decision') // 'review its decision'
+ */
+export function baseVerb(text: string): string {
+  const m = LEAD.exec(text);
+  if (!m) return text;
+  const word = m[2]!;
+  const base = /ies$/i.test(word) ? `${word.slice(0, -3)}y` : /(?:ss|sh|ch|x)es$/i.test(word) ? word.slice(0, -2) : /[^s]s$/i.test(word) ? word.slice(0, -1) : word;
+  if (base === word) return text;
+  const verb = ACTION_START.exec(base);
+  return verb && verb[0].length === base.length ? `${m[1]}${base}${text.slice(m[0].length)}` : text;
 }
 
 /** Verbs that start a new action inside a list written as one sentence. */

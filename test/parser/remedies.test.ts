@@ -258,3 +258,21 @@ describe('a Summary line broken in two (17-009-223, 19-002-977)', () => {
     expect(parseDecision(decisionText({ summary: 'Mrs X complained about delay. We found fault.' })).summary).toBe('Mrs X complained about delay. We found fault.');
   });
 });
+
+describe('actions written with a third-person verb (2013-2017 action lists)', () => {
+  it.each([
+    ['reviews its decision on Mr X’s application', 'review_decision'],
+    ['reviews its policy on restricting visits', 'service_improvement'],
+    ['reassesses her care needs', 'reassessment'],
+    ['carries out a new assessment of his needs', 'reassessment'],
+    ['apologises to the mother', 'apology'],
+    ['pays the young person £500', 'payment'],
+    ['meets the family to discuss support', 'meeting'],
+    ['arranges a meeting with the mother', 'meeting'],
+    ['reminds its staff of the procedure', 'staff_training_or_reminder'],
+    ['provides the man with a copy of the care plan', 'provide_information'],
+    ['reconsiders the application', 'review_decision'],
+  ])('%s is %s', (clause, kind) => {
+    expect(clauseKinds(clause)[0]).toBe(kind);
+  });
+});
