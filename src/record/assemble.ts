@@ -49,7 +49,7 @@ export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine =
   }
   if (!organisation) warnings.push('the organisation could not be read: there is no title line naming it');
 
-  // Category: the header's "A > B", else the URL's slugs.
+  // Category: the header's "A > B", else the URL's slugs, else the listing card.
   let category: string | null = null;
   let subcategory: string | null = null;
   let categorySource: DecisionRecord['categorySource'] = null;
@@ -64,16 +64,17 @@ export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine =
       subcategory = slugToName(urlParts.subcategorySlug);
       warnings.push('the Category line has no subcategory: it was taken from the URL');
     }
-  } else if (listing?.category) {
-    category = listing.category;
-    subcategory = listing.subcategory ?? (urlParts?.subcategorySlug && urlParts.categorySlug === slugOf(category) ? slugToName(urlParts.subcategorySlug) : null);
-    categorySource = 'listing';
-    warnings.push('the page has no Category line: the category was taken from the search listing');
   } else if (urlParts?.categorySlug) {
     category = slugToName(urlParts.categorySlug);
     subcategory = urlParts.subcategorySlug ? slugToName(urlParts.subcategorySlug) : null;
     categorySource = 'url';
     warnings.push('the page has no Category line: category and subcategory were taken from the URL');
+  } else if (listing?.category) {
+    // The card's category slot is not always the category (some listings show the subcategory): the URL's slugs come first.
+    category = listing.category;
+    subcategory = listing.subcategory ?? null;
+    categorySource = 'listing';
+    warnings.push('the page has no Category line: the category was taken from the search listing');
   } else {
     warnings.push('the category is unknown: the page has no Category line and no decision URL was given');
   }
