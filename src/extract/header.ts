@@ -27,7 +27,8 @@ const canonicalLabel = (label: string): string => {
 function fits(label: string, value: string, colon: boolean): boolean {
   if (!value || value.length > 150) return false;
   if (label === 'decision date') return colon || parseDate(value) !== null;
-  if (label === 'decision' || label === 'outcome') return colon ? value.length < 100 : OUTCOME_VALUE.test(value) && !/[.;]$/.test(value);
+  // "Decision: The Ombudsman upheld the complaint and found fault." is a sentence, not an outcome.
+  if (label === 'decision' || label === 'outcome') return OUTCOME_VALUE.test(value) || (colon && value.split(/\s+/).length <= 10 && !/[.;]$/.test(value));
   return colon || (value.length < 120 && !/[.;!?]$/.test(value) && /^[A-Z]/.test(value));
 }
 

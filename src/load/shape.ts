@@ -30,12 +30,16 @@ function continuesList(b: Block, previous: string): boolean {
   return ACTION_START.test(t) && !/[.!?]["')]?$/.test(previous) && t.length < 400;
 }
 
+/** "Apologise to Mrs X", "Review its policy", "Pay Mr Y £200": an action, not a heading, though short and unpunctuated. */
+const READS_AS_ACTION = new RegExp(`${ACTION_START.source.slice(0, -2)}\\s+(?:to|its|his|her|their|him|them|mr|mrs|ms|miss|dr|a|an|the|all|relevant|each|both|staff)\\b`, 'i');
+
 /**
- * Re-reads blocks that came without list markup: lines after a lead-in become its items.
+ * Re-reads blocks that came without list markup: lines after a lead-in become its items; a line
+ * taken for a heading by its shape alone that reads as an action is a paragraph.
  * @example shapeBlocks(loadText('The council has agreed to:\napologise to Mr X\npay Mr X £100'))
  */
 export function shapeBlocks(blocks: Block[]): Block[] {
-  const out = blocks.slice();
+  const out = blocks.map((b) => (b.type === 'heading' && b.inferred && READS_AS_ACTION.test(b.text) ? { ...b, type: 'para' as const } : b));
   for (let i = 0; i < out.length; i++) {
     const lead = out[i]!;
     if (!isLeadIn(lead)) continue;

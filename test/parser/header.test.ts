@@ -45,4 +45,19 @@ describe('header forms', () => {
       expect(parseDecision(html), title).toMatchObject({ organisation: 'Kent County Council', organisationSource: 'title', ref: '21 000 568' });
     }
   });
+
+  it('a "Decision:" sentence is not an outcome', () => {
+    const r = parseDecision('Kent County Council (21 000 568)\n\nDecision: The Ombudsman upheld the complaint and found fault causing injustice.\n\nSummary: Mrs X complained about housing.\n');
+    expect(r.outcome).toBe('Upheld');
+    expect(r.outcomeInferred).toBe(true);
+  });
+
+  it('short capitalised action lines in HTML paragraphs are actions, not headings', () => {
+    const html = `<article id="article"><h1>Kent County Council (21 000 568)</h1><p><strong>Summary:</strong> Mrs X complained about housing. We found fault.</p>
+      <h2>Agreed action</h2><p>Apologise to Mrs X</p><p>Review its allocations policy</p><p>Pay Mrs X £200 for her time and trouble</p><h2>Final decision</h2><p>I have found fault causing injustice.</p></article>`;
+    const r = parseDecision(html);
+    expect(r.sections.map((s) => s.heading)).toEqual(['Agreed action', 'Final decision']);
+    expect(r.remedies.map((x) => x.kind)).toEqual(['apology', 'service_improvement', 'payment']);
+  });
 });
+
