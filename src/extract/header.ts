@@ -18,6 +18,9 @@ const LABEL = /^(category|decision date|date of decision|decision|outcome)\b\s*(
  */
 export const OUTCOME_VALUE = /^(?:upheld|not upheld|closed|advice given|withdrawn|not investigated|no further action|premature|outside (?:our )?jurisdiction|out of jurisdiction|investigation discontinued|referred back|discontinued|incomplete|invalid|no (?:maladministration|fault)|maladministration|injustice remedied|local settlement|report|other)\b/i;
 
+/** A cheap first test: every header entry starts with one of its labels (perhaps after a table's "|"). */
+const MAY_BE_HEADER = /^\|?\s*(?:category|decision|date of decision|outcome)/i;
+
 const canonicalLabel = (label: string): string => {
   const l = label.toLowerCase();
   return l === 'date of decision' ? 'decision date' : l;
@@ -49,7 +52,7 @@ export function splitHeaderPairs(text: string): Array<[string, string]> | null {
  */
 export function readHeaderEntry(blocks: Block[], i: number, header: Map<string, string>): number {
   const b = blocks[i]!;
-  if (b.type === 'item' || b.text.length >= 300) return 0;
+  if (b.type === 'item' || b.text.length >= 300 || !MAY_BE_HEADER.test(b.text)) return 0;
   // A Markdown table row left as text: "| Category | Housing > Allocations |".
   const raw = b.text.replace(/^\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|?$/, (_all, label: string, value: string) => `${label.replace(/\s*:$/, '')} : ${value}`);
   const text = normaliseQuotes(raw);

@@ -16,14 +16,41 @@ import type { Block } from '../load/blocks.js';
 const ORDINAL = /^(\d{1,3})[.)]$/;
 const LETTER = /^\(?([a-z])\)$|^([a-h])\.$/;
 
-const isBullet = (b: Block): boolean => b.type === 'item' && !ORDINAL.test(b.marker ?? '') && !LETTER.test(b.marker ?? '');
-const topNumber = (b: Block): number | null => (b.type === 'item' && b.depth === 0 ? Number(ORDINAL.exec(b.marker ?? '')?.[1] ?? NaN) || null : null);
+/** A block's list marker, read once: its ordinal number, its letter, or a bullet. */
+interface Mark {
+  ordinal: number | null;
+  letter: string | null;
+  bullet: boolean;
+}
+
+function markOf(b: Block): Mark {
+  if (b.type !== 'item' || !b.marker) return { ordinal: null, letter: null, bullet: b.type === 'item' };
+  const o = ORDINAL.exec(b.marker);
+  if (o) return { ordinal: Number(o[1]), letter: null, bullet: false };
+  const l = LETTER.exec(b.marker);
+  return l ? { ordinal: null, letter: (l[1] ?? l[2])!, bullet: false } : { ordinal: null, letter: null, bullet: true };
+}
+
+const topNumber = (b: Block, m: Mark): number | null => (b.depth === 0 ? m.ordinal : null);
 
 /** Whether the source's own top-level numbers run on through the statement (1, 2, 3 ... across sections). */
-function sourceNumbersRunOn(sections: Block[][]): boolean {
-  const numbers = sections.flatMap((blocks) => blocks.map(topNumber).filter((n): n is number => n !== null));
-  if (numbers.length < 2) return false;
-  return numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1) && sections.filter((s) => s.some((b) => topNumber(b) !== null)).length > 1;
+function sourceNumbersRunOn(sections: Block[][], marks: Mark[][]): boolean {
+  let last = 0;
+  let seen = 0;
+  let sectionsWithNumbers = 0;
+  for (let s = 0; s < sections.length; s++) {
+    let here = false;
+    for (let i = 0; i < sections[s]!.length; i++) {
+      const n = topNumber(sections[s]![i]!, marks[s]![i]!);
+      if (n === null) continue;
+      if (seen > 0 && n !== last + 1) return false;
+      last = n;
+      seen++;
+      here = true;
+    }
+    if (here) sectionsWithNumbers++;
+  }
+  return seen >= 2 && sectionsWithNumbers > 1;
 }
 
 /**
@@ -32,19 +59,21 @@ function sourceNumbersRunOn(sections: Block[][]): boolean {
  * @example paragraphNumbers([[item('1.'), item('1.', 1), item('2.', 1)]]) // [['1', '1 (a)', '1 (b)']]
  */
 export function paragraphNumbers(sections: Block[][]): Array<Array<string | null>> {
-  const keep = sourceNumbersRunOn(sections);
+  const marks = sections.map((blocks) => blocks.map(markOf));
+  const keep = sourceNumbersRunOn(sections, marks);
   let count = 0;
   let current: string | null = null;
   let sub: string | null = null;
   let letters = 0;
-  return sections.map((blocks) => {
+  return sections.map((blocks, s) => {
     let numberedHere = false;
     return blocks.map((b, i) => {
-      const prev = blocks[i - 1];
-      if (b.depth === 0 && !isBullet(b)) {
-        const own = topNumber(b);
+      const m = marks[s]![i]!;
+      if (b.depth === 0 && !m.bullet) {
+        const own = topNumber(b, m);
+        const prev = i > 0 ? blocks[i - 1]! : undefined;
         // "1." again after a list inside this section: the copy broke one paragraph around its list.
-        const continues = !keep && own === 1 && numberedHere && prev !== undefined && (prev.depth > 0 || isBullet(prev));
+        const continues = !keep && own === 1 && numberedHere && prev !== undefined && (prev.depth > 0 || marks[s]![i - 1]!.bullet);
         if (continues || (keep && own === null && b.type !== 'item' && current !== null)) return sub ?? current;
         count = keep && own !== null ? own : count + 1;
         current = String(count);
@@ -54,9 +83,8 @@ export function paragraphNumbers(sections: Block[][]): Array<Array<string | null
         return current;
       }
       if (current === null) return null;
-      if (b.depth > 0 && !isBullet(b)) {
-        const letter = LETTER.exec(b.marker ?? '');
-        letters = letter ? (letter[1] ?? letter[2])!.charCodeAt(0) - 96 : letters + 1;
+      if (b.depth > 0 && !m.bullet) {
+        letters = m.letter ? m.letter.charCodeAt(0) - 96 : letters + 1;
         sub = `${current} (${String.fromCharCode(96 + Math.min(letters, 26))})`;
         return sub;
       }
