@@ -8,7 +8,7 @@ import { stripBoilerplate } from './clean/boilerplate.js';
 import { decodeBytes } from './load/decode.js';
 import { detectFormat, loadBlocks, type SourceFormat } from './load/detect.js';
 import { shapeBlocks } from './load/shape.js';
-import { TITLE_LINE } from './extract/patterns.js';
+import { BARE_REF_LINE, TITLE_LINE } from './extract/patterns.js';
 import { readSkeleton } from './extract/structure.js';
 import { parseDecisionUrl } from './extract/url.js';
 import { assemble } from './record/assemble.js';
@@ -66,7 +66,9 @@ function titleFromHtml(title: string | null): { organisation: string | null; ref
     .replace(/^(?:(?:LGO|LGSCO|Local Government (?:and Social Care )?Ombudsman|Decisions?|Decision statement|Report)\s*[-|–:]\s*)+/i, '')
     .trim();
   const m = TITLE_LINE.exec(bare);
-  return m ? { organisation: m[1]!.trim(), ref: m[2]! } : null;
+  if (m) return { organisation: m[1]!.trim(), ref: m[2]! };
+  const ref = BARE_REF_LINE.exec(bare); // a public report's page is titled by its reference alone
+  return ref ? { organisation: null, ref: ref[1]! } : null;
 }
 
 /** Whether "Print this page" stands after the decision's last words (older pages end so; newer ones print it at the top). */

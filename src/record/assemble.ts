@@ -123,7 +123,8 @@ export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine =
   const truncated = !sk.sections.some((s) => s.topKind === 'final_decision') && sk.signOffs.length === 0 && sk.compliance === null && !endsWithPrintLine;
   if (truncated) warnings.push('the page seems to stop before its end (no Final decision section or sign-off): remedies and payments may be missing');
 
-  const isReport = (sk.title !== null && sk.title.organisation === null) || sk.sections.some((s) => REPORT_MARKER.test(s.heading) || s.blocks.slice(0, 3).some((b) => REPORT_MARKER.test(b.text)));
+  // A report: titled by its reference alone, a report's own label lines, or the 2013-2017 report summary's "Finding" heading.
+  const isReport = (title !== null && title.organisation === null) || sk.sections.some((s) => /^finding$/i.test(s.heading)) || sk.sections.some((s) => REPORT_MARKER.test(s.heading) || s.blocks.slice(0, 3).some((b) => REPORT_MARKER.test(b.text)));
   const isStatement = sk.sawFinalDecisionMarker || /\b(?:this|decision) statement\b/i.test(allText);
   const numbers = paragraphNumbers(sk.sections.map((s) => s.blocks));
   const sections: Section[] = sk.sections.map((s, i) => ({ heading: s.heading, kind: s.kind, paragraphs: s.blocks.map((b) => b.text), paragraphNumbers: numbers[i]! }));

@@ -25,6 +25,8 @@ export interface PageModel {
   /** As the site writes it: "03 Jun 2021". */
   decisionDate: string | null;
   body: Block[];
+  /** Whether the original shows a title line (some older pages have none, and no organisation). */
+  hasTitle: boolean;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -40,9 +42,13 @@ export function readModel(bytes: Uint8Array, record: DecisionRecord): PageModel 
   const text = decodeBytes(bytes);
   const blocks = stripBoilerplate(loadBlocks(text, detectFormat(text)).blocks);
   let i = 0;
+  let hasTitle = false;
   for (; i < blocks.length; i++) {
     const t = blocks[i]!.text;
-    if (TITLE_LINE.test(t) || BARE_REF_LINE.test(t)) continue;
+    if (TITLE_LINE.test(t) || BARE_REF_LINE.test(t)) {
+      hasTitle = true;
+      continue;
+    }
     const h = HEADER_LINE.exec(t);
     if (!h) break;
     if (!h[2]!.trim()) i++; // the value stands in the next block
@@ -55,6 +61,7 @@ export function readModel(bytes: Uint8Array, record: DecisionRecord): PageModel 
     outcome: record.outcomeInferred ? null : record.outcome,
     decisionDate: record.decisionDate ? displayDate(record.decisionDate) : null,
     body: blocks.slice(i),
+    hasTitle: hasTitle || record.organisation !== null,
   };
 }
 
@@ -63,6 +70,10 @@ const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 function titleLine(m: PageModel): string {
   return m.organisation ? `${m.organisation} (${m.ref})` : m.ref;
 }
+
+/** The title line as a list of lines: none when the original has none. */
+const titleLines = (m: PageModel): string[] => (m.hasTitle ? [titleLine(m)] : []);
+const titleHeading = (m: PageModel): string => (m.hasTitle ? `<h1>${esc(titleLine(m))}</h1>\n` : '');
 
 function headerPairs(m: PageModel): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -74,7 +85,7 @@ function headerPairs(m: PageModel): Array<[string, string]> {
 
 /** The seeds' layout: title line, `Label : value` lines, blank lines between, numbered and bulleted items indented. */
 export function seedText(m: PageModel): string {
-  const lines = [titleLine(m), ...headerPairs(m).map(([l, v]) => `${l} : ${v}`)];
+  const lines = [...titleLines(m), ...headerPairs(m).map(([l, v]) => `${l} : ${v}`)];
   for (const b of m.body) lines.push(b.type === 'item' ? `${'  '.repeat(b.depth + 1)}${b.marker ?? '-'} ${b.text}` : b.text);
   return `${lines.join('\n\n')}\n`;
 }
@@ -85,7 +96,7 @@ export function seedText(m: PageModel): string {
  * punctuation, "Summary:" alone above its text; with or without the title line.
  */
 export function oneLineText(m: PageModel, withTitle: boolean): string {
-  const lines: string[] = withTitle ? [titleLine(m)] : [];
+  const lines: string[] = withTitle ? titleLines(m) : [];
   if (m.category) lines.push('Category :', m.category, ...(m.subcategory ? ['>', m.subcategory] : []));
   if (m.outcome) lines.push('Decision :', m.outcome);
   if (m.decisionDate) lines.push('Decision date :', m.decisionDate);
@@ -161,7 +172,7 @@ export function htmlPairs(m: PageModel): string {
   const header = headerPairs(m)
     .map(([l, v]) => `<p><strong class="label">${l}</strong> <span class="value">${esc(v)}</span></p>`)
     .join('\n');
-  return htmlPage(`${titleLine(m)} - ${SITE}`, `<h1>${esc(titleLine(m))}</h1>\n${header}\n${bodyHtml(m.body, (t) => `<h2>${esc(t)}</h2>`)}`);
+  return htmlPage(`${titleLine(m)} - ${SITE}`, `${titleHeading(m)}${header}\n${bodyHtml(m.body, (t) => `<h2>${esc(t)}</h2>`)}`);
 }
 
 /**
@@ -192,7 +203,7 @@ export function markdown(m: PageModel): string {
  * numbers and bullets kept but not indented, blank lines between paragraphs.
  */
 export function browserCopy(m: PageModel): string {
-  const lines = [titleLine(m), ...headerPairs(m).map(([l, v]) => `${l}\t${v}`)];
+  const lines = [...titleLines(m), ...headerPairs(m).map(([l, v]) => `${l}\t${v}`)];
   for (const b of m.body) lines.push(b.type === 'item' ? `${/^\d/.test(b.marker ?? '') ? b.marker : '•'} ${b.text}` : b.text);
   return `${lines.join('\n\n')}\n`;
 }
@@ -210,7 +221,7 @@ export function htmlDivs(m: PageModel): string {
     .map(([l, v]) => `<div class="field"><div class="field-label">${l}</div><div class="field-value">${esc(v)}</div></div>`)
     .join('\n');
   const body = bodyHtml(m.body, (t) => `<h3>${esc(t)}</h3>`).replace(/<li>([^<]*)/g, '<li><p>$1</p>');
-  return htmlPage(`LGO | Decision | ${titleLine(m)}`, `<h1>${esc(titleLine(m))}</h1>\n${header}\n${body}`);
+  return htmlPage(`LGO | Decision | ${titleLine(m)}`, `${titleHeading(m)}${header}\n${body}`);
 }
 
 export type LayoutName = 'seed-text' | 'one-line' | 'one-line-no-title' | 'html-pairs' | 'html-p-dl' | 'html-strong-table' | 'markdown' | 'browser-copy' | 'markdown-p' | 'html-divs';
@@ -245,5 +256,7 @@ export function invariantFields(r: DecisionRecord): Record<string, unknown> {
     payments: r.payments.map((p) => `${p.amount}${p.perUnit ? `=${p.perUnit.amount}x${p.perUnit.count}` : ''}`).sort(),
     complianceDate: r.complianceDate,
     truncated: r.truncated,
+    documentType: r.documentType,
+    decisionMaker: r.decisionMaker,
   };
 }
