@@ -3,16 +3,17 @@
  * in the text (remedy, earlier_offer, guidance, claimed_loss, fee_or_charge, other).
  */
 import type { Amount, Payment, Remedy } from '../schema/record.js';
+import type { Locator } from './locate.js';
 import { findMoney } from './money.js';
 import { normaliseQuotes } from './patterns.js';
 import { unitActions, type RemedyUnit } from './remedy-units.js';
-import { splitSentences } from './sentences.js';
+import { sentenceSpans } from './sentences.js';
 
 /**
  * One remedy per action clause. Units read from an action section keep every action; units
  * read from the Summary or an endorsed offer are one list, each kind once.
  */
-export function buildRemedies(units: RemedyUnit[]): Remedy[] {
+export function buildRemedies(units: RemedyUnit[], locator: Locator): Remedy[] {
   const out: Remedy[] = [];
   const seen = new Set<string>();
   for (const unit of units) {
@@ -25,7 +26,8 @@ export function buildRemedies(units: RemedyUnit[]): Remedy[] {
         const key = fromAction ? `${kind}|${text}` : kind;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ kind, text: tidy(text), deadline: unit.deadline, source: unit.source });
+        const tidied = tidy(text);
+        out.push({ kind, text: tidied, deadline: unit.deadline, source: unit.source, sourceRange: locator.findText(tidied, unit.paragraph) });
       }
     }
   }
@@ -46,16 +48,17 @@ const PAY = /\b(?:pay|paid|payment|remedy|compensat|reimburse|refund)\w*/i;
  * Every amount in the Summary and sections with its role. An amount is `remedy` when it is one
  * of the payments (or a per-unit amount of one) said in a payment sentence.
  */
-export function classifyAmounts(paragraphs: Array<{ text: string; section: string | null }>, payments: Payment[]): Amount[] {
+export function classifyAmounts(paragraphs: Array<{ text: string; section: string | null; at: { section: number | null; paragraph: number } }>, payments: Payment[]): Amount[] {
   const paid = new Set<number>();
   for (const p of payments) {
     paid.add(p.amount);
     if (p.perUnit) paid.add(p.perUnit.amount);
   }
   const out: Amount[] = [];
-  for (const { text, section } of paragraphs) {
+  for (const { text, section, at } of paragraphs) {
     if (!/£|pounds|GBP/.test(text)) continue;
-    for (const sentence of splitSentences(text)) {
+    for (const span of sentenceSpans(text)) {
+      const sentence = text.slice(span.start, span.end);
       const s = normaliseQuotes(sentence);
       const mentions = findMoney(s);
       for (const [i, m] of mentions.entries()) {
@@ -71,7 +74,7 @@ export function classifyAmounts(paragraphs: Array<{ text: string; section: strin
         else if (FEE.test(around)) role = 'fee_or_charge';
         else if (OFFER.test(around) || PAY.test(around)) role = 'earlier_offer';
         else role = 'other';
-        out.push({ amount: m.amount, role, text: sentence, raw: m.raw, section });
+        out.push({ amount: m.amount, role, text: sentence, raw: m.raw, section, source: { ...at, start: span.start, end: span.end } });
       }
     }
   }

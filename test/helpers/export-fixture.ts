@@ -12,10 +12,10 @@ type Pay = DecisionRecord['payments'][number];
 type Rem = DecisionRecord['remedies'][number];
 
 function pay(amount: number, over: Partial<Pay> = {}): Pay {
-  return { amount, currency: 'GBP', recipient: 'Mr X', purpose: 'distress', text: `The Council will pay £${amount}.`, perUnit: null, status: 'agreed', ...over };
+  return { amount, currency: 'GBP', recipient: 'Mr X', purpose: 'distress', text: `The Council will pay £${amount}.`, perUnit: null, status: 'agreed', purposeKinds: ['distress'], recipientRole: 'complainant', period: null, source: null, ...over };
 }
 function rem(kind: Rem['kind'], text = `The Council will do ${kind}.`, deadline: string | null = null): Rem {
-  return { kind, text, deadline, source: 'agreed_action' };
+  return { kind, text, deadline, source: 'agreed_action', sourceRange: null };
 }
 function rec(over: Partial<DecisionRecord>): DecisionRecord {
   const payments = over.payments ?? [];
