@@ -12,6 +12,7 @@ import { readSkeleton } from './extract/structure.js';
 import { parseDecisionUrl } from './extract/url.js';
 import { assemble } from './record/assemble.js';
 import { checkIsDecision } from './record/check.js';
+import { dropInvalidItems } from './record/drop-invalid.js';
 import { DecisionRecord } from './schema/record.js';
 
 export interface ParseOptions {
@@ -42,7 +43,8 @@ export function parseDecision(input: string | Uint8Array, opts: ParseOptions = {
     const fallbackTitle = titleFromHtml(htmlTitle);
     const hasRef = Boolean(skeleton.title ?? fallbackTitle ?? (url ? parseDecisionUrl(url)?.ref : null));
     checkIsDecision(name, text, blocks, hasRef && (skeleton.summary !== null || skeleton.sections.length > 0));
-    const record = assemble({ skeleton, url, fallbackTitle });
+    // One odd payment, amount or remedy (a £0 figure) is dropped with a warning, never the record.
+    const record = dropInvalidItems(assemble({ skeleton, url, fallbackTitle }));
     const checked = DecisionRecord.safeParse(record);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;

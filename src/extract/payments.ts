@@ -87,7 +87,9 @@ function clausePayments(clause: string, unit: RemedyUnit): PaymentCandidate[] {
     if (NOT_PAYMENT_AFTER.test(after) && !/\brefund|\breimburse/i.test(before) && !/^\s*for (?:the )?loss\b/i.test(after)) continue;
     const next = mentions[i + 1];
     const c = candidate(m, text, after, unit, next ? text.slice(m.end, next.start) : after);
-    if (LEAD_PURPOSE.test(lead)) c.kinds = [...new Set([...c.kinds, ...purposeKinds(lead.match(LEAD_PURPOSE)![0])])];
+    // "reimburse Ms Q the £640", "a backdated direct payment of £2,400": the purpose stands before the amount.
+    const leadPurpose = LEAD_PURPOSE.exec(lead);
+    if (leadPurpose) c.kinds = [...new Set([...c.kinds, ...purposeKinds(lead.slice(leadPurpose.index))])];
     // "pay the first family £200, the second £150": the second takes the first's noun.
     const ordinal = /^the (?:second|third|fourth|fifth|other|last)$/i.exec(c.recipient ?? '');
     const noun = out.map((o) => /^the \w+ (\w+)$/.exec(o.recipient ?? '')?.[1]).find(Boolean);
