@@ -205,7 +205,7 @@ export function statsSources(db: Store, sel: Selection): Iterable<StatsDecision>
   const w = selectionWhere(sel);
   const b = hasBounds(sel.amount) ? boundsSql('p', sel.amount) : null;
   const st = db.prepare(`SELECT d.organisation, d.category, d.subcategory, d.outcome, d.decision_date,
-      (SELECT group_concat(p.amount, ',') FROM payments p WHERE p.decision_id = d.id${b ? ` AND ${b.sql}` : ''}) AS amounts,
+      (SELECT group_concat(p.amount || '|' || p.purpose_kinds || '|' || coalesce(p.recipient_role, ''), ',') FROM payments p WHERE p.decision_id = d.id${b ? ` AND ${b.sql}` : ''}) AS amounts,
       (SELECT group_concat(DISTINCT r.kind) FROM remedies r WHERE r.decision_id = d.id) AS kinds
     FROM decisions d WHERE ${w.sql}`);
   return mapRows(() => st.iterate(...(b?.params ?? []), ...w.params) as IterableIterator<StatsSqlRow>, (r) => ({
@@ -214,7 +214,11 @@ export function statsSources(db: Store, sel: Selection): Iterable<StatsDecision>
       subcategory: r.subcategory,
       outcome: r.outcome,
       decisionDate: r.decision_date,
-      payments: r.amounts ? r.amounts.split(',').map((a) => ({ amount: Number(a) })) : [],
+      // "amount|kind;kind|role" per payment (#14: --by purpose, --by recipient).
+      payments: r.amounts ? r.amounts.split(',').map((a) => {
+        const [amount, kinds, role] = a.split('|');
+        return { amount: Number(amount), purposeKinds: kinds ? kinds.split(';') : [], recipientRole: role || null };
+      }) : [],
       remedies: r.kinds ? r.kinds.split(',').map((kind) => ({ kind })) : [],
   }));
 }

@@ -96,6 +96,8 @@ const GROUP_LABELS: Record<GroupKey, string> = {
   subcategory: 'Subcategory',
   year: 'Year',
   outcome: 'Outcome',
+  purpose: 'Purpose',
+  recipient: 'Recipient',
 };
 
 /** The terminal table of a grouped result, with an "All" row under the groups. */
