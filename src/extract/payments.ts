@@ -37,7 +37,7 @@ const NOT_PAYMENT_BEFORE = /\b(?:guidance|range|originally|previously|initially|
 const NOT_PAYMENT_AFTER = /^\s*(?:a week|per week|a night|per night)?\s*(?:in |of |for )?(?:the |his |her |their |its )?(?:£[\d,.]+ )?(?:\w+ )?(?:fees?|charges?|arrears|debt|council tax|rent|costs?|loss|grant|penalty|overpayment|invoice|bill)\b/i;
 
 /** "£300 for each child", "£200 per child", "£1,000 each for Y and Z", "£100 a month for 6 months". */
-const PER_UNIT = new RegExp(String.raw`^\s*(?:for each(?: of (?:the |her |his |their )?(${COUNT_WORD}))?|per|each for|each to|a|an|every)\s+([a-z]+)`, 'i');
+const PER_UNIT = new RegExp(String.raw`^\s*(?:(?:for|to) each(?: of (?:the |her |his |their |(?:Mr|Mrs|Ms|Miss|Dr) [A-Z]\w*'s )?(${COUNT_WORD}))?|per|each for|each to|a|an|every)\s+([a-z]+)`, 'i');
 
 const UNIT_WORDS = /^(?:child|children|person|people|month|months|week|weeks|year|years|day|days|night|nights|occasion|session|sessions|visit|missed|term|school|complainant|member|resident|parent|grandchild|sibling|son|daughter)$/i;
 
@@ -89,7 +89,15 @@ function clausePayments(clause: string, unit: RemedyUnit): PaymentCandidate[] {
     const c = candidate(m, text, after, unit, next ? text.slice(m.end, next.start) : after);
     // "reimburse Ms Q the £640", "a backdated direct payment of £2,400": the purpose stands before the amount.
     const leadPurpose = LEAD_PURPOSE.exec(lead);
-    if (leadPurpose) c.kinds = [...new Set([...c.kinds, ...purposeKinds(lead.slice(leadPurpose.index))])];
+    if (leadPurpose) {
+      // "refund Mrs Y's estate £3,400 in care charges": care costs, not any loss of money.
+      const leadKinds = purposeKinds(`${lead.slice(leadPurpose.index)} ${after.split(/[.;]/)[0]}`);
+      c.kinds = [...new Set([...c.kinds, ...(leadKinds.includes('care_costs') ? leadKinds.filter((k) => k !== 'financial_loss') : leadKinds)])];
+    }
+    // "pay Mrs X £500 for her distress and £200 for her time and trouble": the second is hers too.
+    if (!c.recipient && /^[\s,]*(?:and|plus)?\s*(?:a further |another )?$/i.test(text.slice(mentions[i - 1]?.end ?? 0, m.start).replace(/\bfor [^,£]*|\bto (?:recogni[sz]e|acknowledge|reflect|remedy) [^,£]*/gi, ''))) {
+      c.recipient = out[out.length - 1]?.recipient ?? null;
+    }
     // "pay the first family £200, the second £150": the second takes the first's noun.
     const ordinal = /^the (?:second|third|fourth|fifth|other|last)$/i.exec(c.recipient ?? '');
     const noun = out.map((o) => /^the \w+ (\w+)$/.exec(o.recipient ?? '')?.[1]).find(Boolean);
@@ -124,8 +132,11 @@ function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUni
   };
   const each = /^\s*each\b/i.exec(after);
   const per = PER_UNIT.exec(after);
-  if (per && UNIT_WORDS.test(per[2]!)) c.purpose = findPurpose(ownText.slice(per[0].length));
+  // "£600 per month for three months": the count is no purpose ("three months").
+  if (per && UNIT_WORDS.test(per[2]!)) c.purpose = findPurpose(ownText.slice(per[0].length).replace(new RegExp(String.raw`^\s*(?:for|over) (?:the |a period of )?${COUNT_WORD} [a-z]+\b`, 'i'), ''));
   c.kinds = purposeKinds(c.purpose);
+  // No purpose phrase: the words after the amount may still name one ("£3,400 in care charges", "which is the top-up fees she paid").
+  if (c.kinds.length === 0 && c.purpose === null) c.kinds = purposeKinds(ownText.split(/[.;]/)[0]);
   if (each && !(per && UNIT_WORDS.test(per[2]!))) {
     // "£150 each to Mr and Mrs C", "£1,000 each for Y and Z": one amount per person named.
     c.openUnit = { amount: m.amount, unit: 'person' };
@@ -185,12 +196,12 @@ function findRecipient(text: string, m: MoneyMention): string | null {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   const after = text.slice(m.end, m.end + 80);
   const r =
-    new RegExp(String.raw`\b[Pp]ay(?:ing|s)?(?: to)? (${PERSON}|${LETTER}|him|her|them)\s*$`).exec(before) ??
+    new RegExp(String.raw`\b(?:[Pp]ay|[Rr]eimburse|[Rr]efund|[Rr]epay|[Cc]ompensate)(?:ing|s|d)?(?: to)? (${PERSON}|${LETTER}|him|her|them)(?: (?:the|a sum of|a total of|an? (?:\w+ )?(?:payment|sum|amount) of))?\s*$`).exec(before) ??
     new RegExp(String.raw`^\s*(?:each )?(?:to|for) (${PERSON}|${LETTER})`).exec(after) ??
     /(?:,|\band) (the (?:second|third|fourth|fifth|other|last))\s*$/i.exec(before) ??
     new RegExp(String.raw`\b(?:offered|award(?:ed)?|give|gave) (${PERSON}) (?:a (?:\w+ )?payment of )?$`).exec(before) ??
     new RegExp(String.raw`\b(?:offered|[Pp]ay|[Pp]ays|paid|give|gave) (${PERSON}|him|her|them)\b[^£.;]{0,40}$`).exec(before) ??
-    new RegExp(String.raw`\b(?:and|,) (${PERSON})\s*$`).exec(before);
+    new RegExp(String.raw`\b(?:and|,) (${PERSON}|${LETTER})\s*$`).exec(before);
   return r ? r[1]!.trim() : null;
 }
 

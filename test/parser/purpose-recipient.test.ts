@@ -48,6 +48,21 @@ describe('payments: purpose kinds read through the parser', () => {
     ['- pay Miss B £200 a month for the 7 months she was without suitable provision.', ['lost_provision']],
     ['- pay Mr Y £250 for the lost opportunity to appeal the decision.', ['lost_opportunity']],
     ['- make a symbolic payment of £700 to Miss X.', ['other']],
+    ['- refund Mrs Y’s estate £3,400 in care charges.', ['care_costs']],
+    ['- pay Mrs X £900 which is the amount of the top-up fees she paid.', ['care_costs']],
+    ['- pay Mrs X £1,100 for the additional care costs she incurred.', ['care_costs']],
+    ['- backdate Mrs X’s direct payments to April 2022, which is £3,120.', ['care_costs']],
+    ['- pay Mr and Mrs X £1,500 for the loss of their daughter’s education provision.', ['lost_provision']],
+    ['- pay Mrs X £6,000 for the 12 months Y was without a suitable school place.', ['lost_provision']],
+    ['- pay Ms X £150 a week for the 8 weeks she spent in unsuitable accommodation.', ['lost_provision']],
+    ['- pay Mr X £100 a month from March 2023 until the Council provides the support in his EHC Plan.', ['lost_provision']],
+    ['- pay Mr D £1,250 for the loss of his belongings.', ['financial_loss']],
+    ['- pay Mr X £2,500 to reflect the financial loss he suffered.', ['financial_loss']],
+    ['- pay Mr X £200 for the inconvenience of having to pursue the matter.', ['time_and_trouble']],
+    ['- pay £200 to Ms X’s advocate for the time spent on the complaint.', ['time_and_trouble']],
+    ['- pay Mrs X £500 to acknowledge the distress caused and the time and trouble she has been put to.', ['distress', 'time_and_trouble']],
+    ['- pay Mrs X £1,000 to acknowledge the uncertainty about whether Y would have received more support had the Council acted properly.', ['distress']],
+    ['- Pay Mr X £200 in recognition of the injustice caused.', ['other']],
   ])('%s', (action, kinds) => {
     const [p] = parseDecision(decisionText({ action })).payments;
     expect(sorted(p!.purposeKinds)).toEqual(sorted(kinds));
@@ -81,6 +96,13 @@ describe('recipients named by role (#9) and their roles (#14)', () => {
     ['- pay Mrs X £200 for her distress.', [[200, 'Mrs X', 'complainant']]],
     ['- pay Mr Z £200 for his distress.', [[200, 'Mr Z', 'other']]],
     ['- make a payment of £200 for the distress caused.', [[200, null, null]]],
+    ['- reimburse Mrs X the £2,345 she paid for private speech and language therapy.', [[2345, 'Mrs X', 'complainant']]],
+    ['- pay the late Mrs Y’s estate £2,000 to recognise the injustice she suffered.', [[2000, "the late Mrs Y's estate", 'representative']]],
+    ['- pay £200 to Ms X’s advocate for the time spent on the complaint.', [[200, "Ms X's advocate", 'representative']]],
+    ['- pay £300 to each of Mr X’s two children.', [[600, "each of Mr X's two children", 'child']]],
+    ['- pay Y £500 and Z £500 for the distress caused.', [[500, 'Y', 'child'], [500, 'Z', 'child']]],
+    ['- pay Mrs X £500 to remedy the distress caused and £200 for her time and trouble.', [[500, 'Mrs X', 'complainant'], [200, 'Mrs X', 'complainant']]],
+    ['- pay the complainant £250.', [[250, 'the complainant', 'complainant']]],
   ])('%s', (action, want) => {
     const r = parseDecision(decisionText({ action }));
     expect(r.payments.map((p) => [p.amount, p.recipient, p.recipientRole])).toEqual(want);
@@ -101,6 +123,11 @@ describe('recipients named by role (#9) and their roles (#14)', () => {
 });
 
 describe('payments per period', () => {
+  it('"This is calculated at £600 per month for three months" restates the £1,800, with its period', () => {
+    const r = parseDecision(decisionText({ action: '- pay Mrs X £1,800 to acknowledge the loss of education provision. This is calculated at £600 per month for three months.' }));
+    expect(r.payments.map((p) => [p.amount, p.period, p.purposeKinds])).toEqual([[1800, { amount: 600, unit: 'month', count: 3 }, ['lost_provision']]]);
+  });
+
   it('"£200 a month for 7 months": unit amount, unit and count, with the total as amount', () => {
     const [p] = parseDecision(decisionText({ action: '- pay Miss B £200 a month for 7 months for the education she missed.' })).payments;
     expect(p).toMatchObject({ amount: 1400, perUnit: { amount: 200, unit: 'month', count: 7 }, period: { amount: 200, unit: 'month', count: 7 } });
