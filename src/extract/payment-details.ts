@@ -6,7 +6,7 @@
 import type { Payment, PurposeKind, TextSource } from '../schema/record.js';
 import type { PaymentCandidate, PaymentContext } from './payments.js';
 import { CLAIMED_HARM, FOUND_HARM, purposeKinds } from './purpose-kinds.js';
-import { recipientRole } from './recipient-role.js';
+import { impliedRecipient, recipientRole } from './recipient-role.js';
 
 /** Units that are periods of time: their per-unit payments also get a `period`. */
 const PERIOD_UNITS = /^(?:day|night|week|month|term|year|school term|academic year)$/i;
@@ -14,6 +14,7 @@ const PERIOD_UNITS = /^(?:day|night|week|month|term|year|school term|academic ye
 /** A candidate to the record's Payment. */
 export function finishPayment(c: PaymentCandidate, ctx: PaymentContext): Payment {
   const source = ctx.locator.find(c.raw, c.clause, c.paragraph);
+  const recipient = c.recipient ?? impliedRecipient(c.text, c.raw);
   let kinds: PurposeKind[] = c.kinds;
   if (kinds.length === 0 && source) kinds = foundHarmKinds(ctx, source);
   const periodUnit = c.perUnit?.unit ?? c.openUnit?.unit ?? null;
@@ -26,13 +27,13 @@ export function finishPayment(c: PaymentCandidate, ctx: PaymentContext): Payment
   return {
     amount: c.amount,
     currency: c.currency,
-    recipient: c.recipient,
+    recipient,
     purpose: c.purpose,
     text: c.text,
     perUnit: c.perUnit,
     status: c.status,
     purposeKinds: kinds.length > 0 ? kinds : ['other'],
-    recipientRole: recipientRole(c.recipient, ctx.people),
+    recipientRole: recipientRole(recipient, ctx.people),
     period,
     source,
   };

@@ -15,6 +15,21 @@ const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?`;
  */
 export const RECIPIENT_WORDS = String.raw`(?:the (?:estate|representatives?|executors?) of (?:the late )?${TITLE} [A-Z]\w*|(?:each of |the late )?${TITLE} [A-Z]\w*'s (?:(?:two|three|four|five) )?(?:estate|representatives?|executors?|advocate|solicitors?|family|sons?|daughters?|children|child|parents)|${TITLE} [A-Z]\w*(?: and ${TITLE} [A-Z]\w*)?|${TITLE} and (?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]\w*|the complainants?|(?:each of )?(?:the|both|each|her|his|their) (?:(?:first|second|third|other|two|three|four) )?(?:young (?:person|people)|(?:grand)?child(?:ren)?|(?:grand)?sons?|(?:grand)?daughters?|(?:grand)?mothers?|(?:grand)?fathers?|(?:grand)?parents?|famil(?:y|ies)|estate|advocate|solicitors?|representatives?|executors?|neighbours?|residents?|tenants?|complainants?|carers?|husband|wife|partner|sisters?|brothers?|siblings?|pupils?|students?|woman|man|men|women|couple|household)|each family)`;
 
+/**
+ * A payment that names no recipient, in a sentence that does just before it: "apologise to Mrs X
+ * and pay £300", "offered Mr B an apology and £150". Null when the sentence names nobody.
+ * @example impliedRecipient('The Council will apologise to Mrs X and pay £300.', '£300') // 'Mrs X'
+ */
+export function impliedRecipient(sentenceText: string, raw: string): string | null {
+  const text = normaliseQuotes(sentenceText);
+  const at = text.indexOf(raw);
+  if (at < 0) return null;
+  const before = text.slice(0, at).split(/[.;:]\s/).pop()!;
+  let found: string | null = null;
+  for (const m of before.matchAll(new RegExp(String.raw`\b(?:apologi[sz]e|apology|write|explain|meet|offer(?:ed|s)?|give|gave|provide)\w* (?:(?:an? |the )?(?:written )?(?:apology |letter |explanation )?(?:to|with) )?(${RECIPIENT_WORDS}(?!\w|'s)|him|her|them)\b`, 'g'))) found = m[1]!;
+  return found;
+}
+
 /** Estates and people who act for another. Must match "the estate of Mrs Y", "her advocate", "Mr X's solicitor". */
 const REPRESENTATIVE = /\b(?:estate|executors?|representatives?|advocates?|solicitors?|appointee|deputy|attorney)\b/i;
 
@@ -51,7 +66,9 @@ export function readPeople(fullText: string): PeopleContext {
   for (const m of text.matchAll(new RegExp(String.raw`\b(${TITLE} [A-Z]\w*|${TITLE} and ${TITLE} [A-Z]\w*|${TITLE} [A-Z]\w* and ${TITLE} [A-Z]\w*)(?:[,)][^.]{0,60}?)?\s+(?:complain(?:s|ed)|has complained|have complained|made (?:a|this) complaint|brought (?:a|this) complaint)\b`, 'g'))) {
     for (const name of splitNames(m[1]!)) complainants.add(name);
   }
-  for (const m of text.matchAll(new RegExp(String.raw`\bcomplainants?,? (?:whom|who) (?:I|we) (?:shall |will )?(?:refer to|call) as (${TITLE} [A-Z]\w*)`, 'gi'))) complainants.add(m[1]!.toLowerCase());
+  for (const m of text.matchAll(new RegExp(String.raw`\bcomplainants?,? (?:whom|who) (?:I|we) (?:shall |will )?(?:refer to|call) (?:here )?as (${TITLE} [A-Z]\w*)`, 'gi'))) complainants.add(m[1]!.toLowerCase());
+  // "Mr B (the complainant)", "the complainant, Mr B,".
+  for (const m of text.matchAll(new RegExp(String.raw`\b(${TITLE} [A-Z]\w*),? \((?:the )?complainant\)|\bthe complainant,? (${TITLE} [A-Z]\w*)\b`, 'gi'))) complainants.add((m[1] ?? m[2])!.toLowerCase());
   // "A mother complained", "Complaint from two men", "The neighbours complain".
   for (const m of text.matchAll(/\b(?:an?|the|two|three|several) (\w+) (?:complain(?:s|ed)|has complained|have complained)\b|\bcomplaints? (?:from|by) (?:an?|the|two|three|several) (\w+)/gi)) {
     const noun = (m[1] ?? m[2])!.toLowerCase();

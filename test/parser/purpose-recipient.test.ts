@@ -108,6 +108,16 @@ describe('recipients named by role (#9) and their roles (#14)', () => {
     expect(r.payments.map((p) => [p.amount, p.recipient, p.recipientRole])).toEqual(want);
   });
 
+  it('a payment naming nobody goes to whom its sentence named just before', () => {
+    const r = parseDecision(decisionText({ summary: 'We found fault. The Council has agreed to apologise to Mrs X and pay £300 to acknowledge the distress caused.' }));
+    expect(r.payments.map((p) => [p.recipient, p.recipientRole])).toEqual([['Mrs X', 'complainant']]);
+  });
+
+  it('reads the complainant from "Mr B (the complainant)" and "the complainant, whom I refer to here as Mr B"', () => {
+    expect(recipientRole('Mr B', readPeople('Mr B (the complainant) says the Council delayed.'))).toBe('complainant');
+    expect(recipientRole('Mr B', readPeople('The complainant, whom I refer to here as Mr B, says the Council delayed.'))).toBe('complainant');
+  });
+
   it('a role the decision says complained is the complainant', () => {
     const people = readPeople('A mother complained that the council failed to provide her son with education.');
     expect(recipientRole('the mother', people)).toBe('complainant');
