@@ -50,6 +50,8 @@ export interface PeopleContext {
   complainantRoles: Set<string>;
   /** People the decision introduces as a child ("his son, Mr X", "her daughter, Y"), lower case. */
   children: Set<string>;
+  /** People a complaint was made on behalf of ("complains on behalf of his mother, Mrs X"): the person aggrieved. */
+  onBehalf: Set<string>;
 }
 
 
@@ -62,6 +64,8 @@ export function readPeople(fullText: string): PeopleContext {
   const complainants = new Set<string>();
   const complainantRoles = new Set<string>();
   const children = new Set<string>();
+  const onBehalf = new Set<string>();
+  for (const m of text.matchAll(new RegExp(String.raw`\bon behalf of (?:(?:his|her|their) (?:late |elderly )?\w+,? )?(${TITLE} [A-Z]\w*)`, 'g'))) onBehalf.add(m[1]!.toLowerCase());
   // "Mr and Mrs X complain", "Mrs X complained", "The complainant, whom I shall refer to as Mr C".
   for (const m of text.matchAll(new RegExp(String.raw`\b(${TITLE} [A-Z]\w*|${TITLE} and ${TITLE} [A-Z]\w*|${TITLE} [A-Z]\w* and ${TITLE} [A-Z]\w*)(?:[,)][^.]{0,60}?)?\s+(?:complain(?:s|ed)|has complained|have complained|made (?:a|this) complaint|brought (?:a|this) complaint)\b`, 'g'))) {
     for (const name of splitNames(m[1]!)) complainants.add(name);
@@ -78,10 +82,10 @@ export function readPeople(fullText: string): PeopleContext {
   for (const m of text.matchAll(new RegExp(String.raw`\b(?:son|daughter|child|grandson|granddaughter|grandchild|stepson|stepdaughter),? (${TITLE} [A-Z]\w*|[A-Z](?![a-z]))`, 'g'))) children.add(m[1]!.toLowerCase());
   for (const m of text.matchAll(new RegExp(String.raw`\b(${TITLE} [A-Z]\w*|[A-Z](?![a-z])), (?:his|her|their|the) (?:son|daughter|child|grandson|granddaughter)\b`, 'g'))) children.add(m[1]!.toLowerCase());
   // Without a "complains" sentence, the Ombudsman's convention: the complainant is "X".
-  if (complainants.size === 0 && complainantRoles.size === 0) {
+  if (complainants.size === 0 && complainantRoles.size === 0 && onBehalf.size === 0) {
     for (const m of text.matchAll(new RegExp(String.raw`\b(${TITLE} X)\b`, 'g'))) complainants.add(m[1]!.toLowerCase());
   }
-  return { complainants, complainantRoles, children };
+  return { complainants, complainantRoles, children, onBehalf };
 }
 
 function splitNames(names: string): string[] {
@@ -114,6 +118,8 @@ export function recipientRole(recipient: string | null, people: PeopleContext): 
   if (person) {
     if (people.complainants.has(lower)) return 'complainant';
     if (people.children.has(lower)) return 'child';
+    // "Mr Y complains on behalf of his mother, Mrs X": Mrs X is the person aggrieved, the complainant in the Ombudsman's terms.
+    if (people.onBehalf.has(lower)) return 'complainant';
     return 'other';
   }
   // A bare letter ("Y"): the Ombudsman names children without a title.

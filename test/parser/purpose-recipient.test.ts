@@ -118,6 +118,13 @@ describe('recipients named by role (#9) and their roles (#14)', () => {
     expect(recipientRole('Mr B', readPeople('The complainant, whom I refer to here as Mr B, says the Council delayed.'))).toBe('complainant');
   });
 
+  it('the person a complaint is made on behalf of is the complainant; a son on whose behalf it is made, a child', () => {
+    const people = readPeople('Mr Y complains on behalf of his mother, Mrs X, about her care.');
+    expect(recipientRole('Mrs X', people)).toBe('complainant');
+    expect(recipientRole('Mr Y', people)).toBe('complainant');
+    expect(recipientRole('Mr Z', readPeople('Mrs X complains on behalf of her son, Mr Z.'))).toBe('child');
+  });
+
   it('a role the decision says complained is the complainant', () => {
     const people = readPeople('A mother complained that the council failed to provide her son with education.');
     expect(recipientRole('the mother', people)).toBe('complainant');
@@ -151,5 +158,23 @@ describe('payments per period', () => {
   it('a per-child amount is no period', () => {
     const [p] = parseDecision(decisionText({ action: '- pay Mr N £200 for each of his two children.' })).payments;
     expect(p).toMatchObject({ amount: 400, perUnit: { amount: 200, unit: 'child', count: 2 }, period: null });
+  });
+});
+
+describe('properties', () => {
+  it('purposeKinds and recipientRole never throw and give only known values, each once', async () => {
+    const fc = (await import('fast-check')).default;
+    const { PURPOSE_KINDS, RECIPIENT_ROLES } = await import('../../src/schema/kinds.js');
+    const people = readPeople('Mrs X complained about her son, Y.');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const kinds = purposeKinds(s);
+        expect(new Set(kinds).size).toBe(kinds.length);
+        for (const k of kinds) expect(PURPOSE_KINDS).toContain(k);
+        const role = recipientRole(s, people);
+        if (role !== null) expect(RECIPIENT_ROLES).toContain(role);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
