@@ -17,25 +17,40 @@ interface Para {
   heading: string | null;
   section: number | null;
   paragraph: number;
-  text: string;
+  raw: string;
+  /** The text after normaliseQuotes, made on first use (most paragraphs are never searched). */
+  norm?: string;
 }
 
-/** Finds sentences in one decision's text; paragraphs are read once. */
+function textOf(p: Para): string {
+  return (p.norm ??= normaliseQuotes(p.raw));
+}
+
+/** Finds sentences in one decision's text; paragraphs are read once, when first searched. */
 export class Locator {
   private readonly paras: Para[];
-  /** Paragraphs by the id remedy units give them: "<heading>#<index>". */
-  private readonly byId = new Map<string, Para[]>();
+  /** Paragraphs by the id remedy units give them: "<heading>#<index>"; built on first use. */
+  private byId: Map<string, Para[]> | null = null;
 
   constructor(doc: TextDoc) {
     this.paras = [
-      ...(doc.summary ? [{ section: null, paragraph: 0, text: normaliseQuotes(doc.summary), heading: null }] : []),
-      ...doc.sections.flatMap((s, si) => s.paragraphs.map((p, pi) => ({ section: si, paragraph: pi, text: normaliseQuotes(p), heading: s.heading }))),
+      ...(doc.summary ? [{ section: null, paragraph: 0, raw: doc.summary, heading: null }] : []),
+      ...doc.sections.flatMap((s, si) => s.paragraphs.map((p, pi) => ({ section: si, paragraph: pi, raw: p, heading: s.heading }))),
     ];
-    for (const p of this.paras) {
-      if (p.heading === null) continue;
-      const key = `${p.heading}#${p.paragraph}`;
-      this.byId.set(key, [...(this.byId.get(key) ?? []), p]);
+  }
+
+  private paragraphsWithId(id: string): Para[] {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const p of this.paras) {
+        if (p.heading === null) continue;
+        const key = `${p.heading}#${p.paragraph}`;
+        const list = this.byId.get(key);
+        if (list) list.push(p);
+        else this.byId.set(key, [p]);
+      }
     }
+    return this.byId.get(id) ?? [];
   }
 
   /**
@@ -47,15 +62,19 @@ export class Locator {
   find(raw: string, near: string, hint: string | null): TextSource | null {
     const needle = normaliseQuotes(raw).trim();
     if (!needle) return null;
-    const preferred = hint === 'summary' ? this.paras.filter((p) => p.section === null) : hint ? (this.byId.get(hint) ?? []) : [];
+    const nearWords = words(near);
+    const preferred = hint === 'summary' ? this.paras.filter((p) => p.section === null) : hint ? this.paragraphsWithId(hint) : [];
     for (const group of [preferred, this.paras]) {
       let best: { source: TextSource; score: number } | null = null;
+      // A needle without quotes is found in the raw text (straightening quotes keeps every offset).
+      const quoted = /['"]/.test(needle);
       for (const p of group) {
-        if (!p.text.includes(needle)) continue;
-        for (const span of sentenceSpans(p.text)) {
-          const sentence = p.text.slice(span.start, span.end);
+        if (!(quoted ? textOf(p) : p.raw).includes(needle)) continue;
+        const text = textOf(p);
+        for (const span of sentenceSpans(text)) {
+          const sentence = text.slice(span.start, span.end);
           if (!sentence.includes(needle)) continue;
-          const score = overlap(sentence, near);
+          const score = overlap(sentence, nearWords);
           if (!best || score > best.score) best = { source: { section: p.section, paragraph: p.paragraph, start: span.start, end: span.end }, score };
         }
       }
@@ -80,18 +99,23 @@ export class Locator {
   sentencesBefore(source: TextSource, n: number): string[] {
     const p = this.paras.find((x) => x.section === source.section && x.paragraph === source.paragraph);
     if (!p) return [];
-    return sentenceSpans(p.text)
+    const text = textOf(p);
+    return sentenceSpans(text)
       .filter((span) => span.end <= source.start)
       .slice(-n)
       .reverse()
-      .map((span) => p.text.slice(span.start, span.end));
+      .map((span) => text.slice(span.start, span.end));
   }
 }
 
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[a-z£0-9]+/g) ?? [];
+}
+
 /** Words of `near` found in `sentence`, a tie-break between sentences holding the same amount. */
-function overlap(sentence: string, near: string): number {
-  const words = new Set(sentence.toLowerCase().match(/[a-z£0-9]+/g) ?? []);
+function overlap(sentence: string, near: string[]): number {
+  const have = new Set(words(sentence));
   let n = 0;
-  for (const w of near.toLowerCase().match(/[a-z£0-9]+/g) ?? []) if (words.has(w)) n++;
+  for (const w of near) if (have.has(w)) n++;
   return n;
 }

@@ -55,35 +55,51 @@ export interface PeopleContext {
 }
 
 
+// The patterns readPeople runs, compiled once; each runs only on paragraphs holding its keyword.
+const ON_BEHALF = new RegExp(String.raw`\bon behalf of (?:(?:his|her|their) (?:late |elderly )?\w+,? )?(${TITLE} [A-Z]\w*)`, 'g');
+/** "Mr and Mrs X complain", "Mrs X complained", "Mr X, who lives next door, complains". */
+const NAMED_COMPLAINS = new RegExp(String.raw`\b(${TITLE} [A-Z]\w*|${TITLE} and ${TITLE} [A-Z]\w*|${TITLE} [A-Z]\w* and ${TITLE} [A-Z]\w*)(?:[,)][^.]{0,60}?)?\s+(?:complain(?:s|ed)|has complained|have complained|made (?:a|this) complaint|brought (?:a|this) complaint)\b`, 'g');
+/** "The complainant, whom I shall refer to as Mr C". */
+const REFERRED_AS = new RegExp(String.raw`\bcomplainants?,? (?:whom|who) (?:I|we) (?:shall |will )?(?:refer to|call) (?:here )?as (${TITLE} [A-Z]\w*)`, 'gi');
+/** "Mr B (the complainant)", "the complainant, Mr B,". */
+const NAMED_COMPLAINANT = new RegExp(String.raw`\b(${TITLE} [A-Z]\w*),? \((?:the )?complainant\)|\b[Tt]he complainant,? (${TITLE} [A-Z]\w*)\b`, 'g');
+/** "A mother complained", "Complaint from two men", "The neighbours complain". */
+const ROLE_COMPLAINS = /\b(?:an?|the|two|three|several) (\w+) (?:complain(?:s|ed)|has complained|have complained)\b|\bcomplaints? (?:from|by) (?:an?|the|two|three|several) (\w+)/gi;
+/** "his son, Mr X", "her daughter Y"; and "Mr X, her son". */
+const CHILD_NAMED = new RegExp(String.raw`\b(?:son|daughter|child|grandson|granddaughter|grandchild|stepson|stepdaughter),? (${TITLE} [A-Z]\w*|[A-Z](?![a-z]))`, 'g');
+const NAMED_CHILD = new RegExp(String.raw`\b(${TITLE} [A-Z]\w*|[A-Z](?![a-z])), (?:his|her|their|the) (?:son|daughter|child|grandson|granddaughter)\b`, 'g');
+/** How many opening paragraphs readPeople reads (the Summary, the complaint, the background). */
+const PEOPLE_PARAGRAPHS = 60;
+const X_PERSON = new RegExp(String.raw`\b(${TITLE} X)\b`, 'g');
+
 /**
  * Reads who complained and who is a child from the decision's text.
  * @example readPeople('Mr L complained about his son, Mr X.') // complainants {mr l}, children {mr x}
  */
 export function readPeople(fullText: string): PeopleContext {
-  const text = normaliseQuotes(fullText);
+  // People are introduced in the Summary and the first sections: the opening paragraphs are read.
+  const paragraphs = fullText.split('\n', PEOPLE_PARAGRAPHS);
+  // Only the few paragraphs holding a pattern's keyword are read (and have their quotes straightened).
+  const having = (word: RegExp): string => normaliseQuotes(paragraphs.filter((p) => word.test(p)).join('\n'));
+  const complaining = having(/complain(?:s|ed|ants?)\b|(?:made|brought) (?:a|this) complaint|complaints? (?:from|by)/i);
+  const kin = having(/\b(?:son|daughter|child|grand|step)/);
   const complainants = new Set<string>();
   const complainantRoles = new Set<string>();
   const children = new Set<string>();
   const onBehalf = new Set<string>();
-  for (const m of text.matchAll(new RegExp(String.raw`\bon behalf of (?:(?:his|her|their) (?:late |elderly )?\w+,? )?(${TITLE} [A-Z]\w*)`, 'g'))) onBehalf.add(m[1]!.toLowerCase());
-  // "Mr and Mrs X complain", "Mrs X complained", "The complainant, whom I shall refer to as Mr C".
-  for (const m of text.matchAll(new RegExp(String.raw`\b(${TITLE} [A-Z]\w*|${TITLE} and ${TITLE} [A-Z]\w*|${TITLE} [A-Z]\w* and ${TITLE} [A-Z]\w*)(?:[,)][^.]{0,60}?)?\s+(?:complain(?:s|ed)|has complained|have complained|made (?:a|this) complaint|brought (?:a|this) complaint)\b`, 'g'))) {
-    for (const name of splitNames(m[1]!)) complainants.add(name);
-  }
-  for (const m of text.matchAll(new RegExp(String.raw`\bcomplainants?,? (?:whom|who) (?:I|we) (?:shall |will )?(?:refer to|call) (?:here )?as (${TITLE} [A-Z]\w*)`, 'gi'))) complainants.add(m[1]!.toLowerCase());
-  // "Mr B (the complainant)", "the complainant, Mr B,".
-  for (const m of text.matchAll(new RegExp(String.raw`\b(${TITLE} [A-Z]\w*),? \((?:the )?complainant\)|\bthe complainant,? (${TITLE} [A-Z]\w*)\b`, 'gi'))) complainants.add((m[1] ?? m[2])!.toLowerCase());
-  // "A mother complained", "Complaint from two men", "The neighbours complain".
-  for (const m of text.matchAll(/\b(?:an?|the|two|three|several) (\w+) (?:complain(?:s|ed)|has complained|have complained)\b|\bcomplaints? (?:from|by) (?:an?|the|two|three|several) (\w+)/gi)) {
+  for (const m of having(/on behalf of/).matchAll(ON_BEHALF)) onBehalf.add(m[1]!.toLowerCase());
+  for (const m of complaining.matchAll(NAMED_COMPLAINS)) for (const name of splitNames(m[1]!)) complainants.add(name);
+  for (const m of complaining.matchAll(REFERRED_AS)) complainants.add(m[1]!.toLowerCase());
+  for (const m of complaining.matchAll(NAMED_COMPLAINANT)) complainants.add((m[1] ?? m[2])!.toLowerCase());
+  for (const m of complaining.matchAll(ROLE_COMPLAINS)) {
     const noun = (m[1] ?? m[2])!.toLowerCase();
     if (ROLE_NOUN.test(noun)) complainantRoles.add(singularRole(noun));
   }
-  // "his son, Mr X", "her daughter Y", "Mr X, her son".
-  for (const m of text.matchAll(new RegExp(String.raw`\b(?:son|daughter|child|grandson|granddaughter|grandchild|stepson|stepdaughter),? (${TITLE} [A-Z]\w*|[A-Z](?![a-z]))`, 'g'))) children.add(m[1]!.toLowerCase());
-  for (const m of text.matchAll(new RegExp(String.raw`\b(${TITLE} [A-Z]\w*|[A-Z](?![a-z])), (?:his|her|their|the) (?:son|daughter|child|grandson|granddaughter)\b`, 'g'))) children.add(m[1]!.toLowerCase());
+  for (const m of kin.matchAll(CHILD_NAMED)) children.add(m[1]!.toLowerCase());
+  for (const m of kin.matchAll(NAMED_CHILD)) children.add(m[1]!.toLowerCase());
   // Without a "complains" sentence, the Ombudsman's convention: the complainant is "X".
   if (complainants.size === 0 && complainantRoles.size === 0 && onBehalf.size === 0) {
-    for (const m of text.matchAll(new RegExp(String.raw`\b(${TITLE} X)\b`, 'g'))) complainants.add(m[1]!.toLowerCase());
+    for (const m of having(/\bX\b/).matchAll(X_PERSON)) complainants.add(m[1]!.toLowerCase());
   }
   return { complainants, complainantRoles, children, onBehalf };
 }

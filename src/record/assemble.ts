@@ -82,7 +82,9 @@ export function assemble({ skeleton: sk, url, fallbackTitle }: AssembleInput): D
   const locator = new Locator({ summary: sk.summary, sections: sk.sections.map((s) => ({ heading: s.heading, paragraphs: s.blocks.map((b) => b.text) })) });
   const remedies = buildRemedies(units, locator);
   const allText = [sk.summary ?? '', ...sk.sections.flatMap((s) => s.blocks.map((b) => b.text))].join('\n');
-  const { payments, warnings: payWarnings } = extractPayments(units, allText, { people: readPeople(allText), locator });
+  // Who complained is read only when a decision has a payment to type (most have none).
+  let people: ReturnType<typeof readPeople> | null = null;
+  const { payments, warnings: payWarnings } = extractPayments(units, allText, { get people() { return (people ??= readPeople(allText)); }, locator });
   warnings.push(...payWarnings);
   const paymentTotal = Math.round(payments.reduce((sum, p) => sum + p.amount, 0) * 100) / 100;
   const paragraphs = [
