@@ -43,9 +43,10 @@ export function parseDecision(input: string | Uint8Array, opts: ParseOptions = {
     const fallbackTitle = titleFromHtml(htmlTitle);
     const hasRef = Boolean(skeleton.title ?? fallbackTitle ?? (url ? parseDecisionUrl(url)?.ref : null));
     checkIsDecision(name, text, blocks, hasRef && (skeleton.summary !== null || skeleton.sections.length > 0));
+    const assembled = assemble({ skeleton, url, fallbackTitle });
+    let checked = DecisionRecord.safeParse(assembled);
     // One odd payment, amount or remedy (a £0 figure) is dropped with a warning, never the record.
-    const record = dropInvalidItems(assemble({ skeleton, url, fallbackTitle }));
-    const checked = DecisionRecord.safeParse(record);
+    if (!checked.success) checked = DecisionRecord.safeParse(dropInvalidItems(assembled));
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       throw new ParseError(`${name}: the record is not valid: ${issue.path.join('.') || 'record'}: ${issue.message}`, { code: 'invalid-record' });

@@ -13,72 +13,72 @@ export interface TextDoc {
   sections: Array<{ heading: string; paragraphs: string[] }>;
 }
 
-interface Para {
-  heading: string | null;
-  section: number | null;
-  paragraph: number;
-  raw: string;
-  /** The text after normaliseQuotes, made on first use (most paragraphs are never searched). */
-  norm?: string;
-}
-
-function textOf(p: Para): string {
-  return (p.norm ??= normaliseQuotes(p.raw));
-}
-
-/** Finds sentences in one decision's text; paragraphs are read once, when first searched. */
+/** Finds sentences in one decision's text; a paragraph's quotes are straightened only when it is searched. */
 export class Locator {
-  private readonly paras: Para[];
-  /** Paragraphs by the id remedy units give them: "<heading>#<index>"; built on first use. */
-  private byId: Map<string, Para[]> | null = null;
+  private readonly doc: TextDoc;
+  private readonly straightened = new Map<string, string>();
 
   constructor(doc: TextDoc) {
-    this.paras = [
-      ...(doc.summary ? [{ section: null, paragraph: 0, raw: doc.summary, heading: null }] : []),
-      ...doc.sections.flatMap((s, si) => s.paragraphs.map((p, pi) => ({ section: si, paragraph: pi, raw: p, heading: s.heading }))),
-    ];
+    this.doc = doc;
   }
 
-  private paragraphsWithId(id: string): Para[] {
-    if (!this.byId) {
-      this.byId = new Map();
-      for (const p of this.paras) {
-        if (p.heading === null) continue;
-        const key = `${p.heading}#${p.paragraph}`;
-        const list = this.byId.get(key);
-        if (list) list.push(p);
-        else this.byId.set(key, [p]);
+  /** Paragraph text by position; section null is the Summary. */
+  private raw(section: number | null, paragraph: number): string | undefined {
+    return section === null ? (paragraph === 0 ? (this.doc.summary ?? undefined) : undefined) : this.doc.sections[section]?.paragraphs[paragraph];
+  }
+
+  private text(section: number | null, paragraph: number): string {
+    const key = `${section}:${paragraph}`;
+    let t = this.straightened.get(key);
+    if (t === undefined) this.straightened.set(key, (t = normaliseQuotes(this.raw(section, paragraph) ?? '')));
+    return t;
+  }
+
+  /** Every paragraph position, the Summary first; or only those a remedy unit's id names ("summary", "<heading>#<index>"). */
+  private *positions(hint?: string | null): Generator<[number | null, number]> {
+    if (hint === undefined || hint === 'summary') if (this.doc.summary) yield [null, 0];
+    if (hint === 'summary') return;
+    const cut = hint ? hint.lastIndexOf('#') : -1;
+    for (const [si, s] of this.doc.sections.entries()) {
+      if (hint) {
+        if (cut >= 0 && s.heading === hint.slice(0, cut) && s.paragraphs[Number(hint.slice(cut + 1))] !== undefined) yield [si, Number(hint.slice(cut + 1))];
+        continue;
       }
+      for (let pi = 0; pi < s.paragraphs.length; pi++) yield [si, pi];
     }
-    return this.byId.get(id) ?? [];
   }
 
   /**
    * The sentence that holds `raw` (an amount as written, or any words), preferring the paragraph
-   * `hint` names ("summary" or "<heading>#<block index>", as remedy units name theirs) and the
-   * sentence that shares most words with `near` (the clause it was read from). Null when the
-   * text holds no such sentence.
+   * `hint` names ("summary" or "<heading>#<block index>", as remedy units name theirs) and, among
+   * several, the sentence that shares most words with `near` (the clause it was read from). Null
+   * when the text holds no such sentence.
    */
   find(raw: string, near: string, hint: string | null): TextSource | null {
     const needle = normaliseQuotes(raw).trim();
     if (!needle) return null;
-    const nearWords = words(near);
-    const preferred = hint === 'summary' ? this.paras.filter((p) => p.section === null) : hint ? this.paragraphsWithId(hint) : [];
-    for (const group of [preferred, this.paras]) {
-      let best: { source: TextSource; score: number } | null = null;
-      // A needle without quotes is found in the raw text (straightening quotes keeps every offset).
-      const quoted = /['"]/.test(needle);
-      for (const p of group) {
-        if (!(quoted ? textOf(p) : p.raw).includes(needle)) continue;
-        const text = textOf(p);
-        for (const span of sentenceSpans(text)) {
-          const sentence = text.slice(span.start, span.end);
-          if (!sentence.includes(needle)) continue;
-          const score = overlap(sentence, nearWords);
-          if (!best || score > best.score) best = { source: { section: p.section, paragraph: p.paragraph, start: span.start, end: span.end }, score };
-        }
+    // The needle is looked for in the raw text, its quotes matching either form (straightening
+    // quotes keeps every offset), so only paragraphs that hold it are straightened.
+    const quoted = /['"]/.test(needle) ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['‘’`´]").replace(/"/g, '["“”]')) : null;
+    for (const group of hint ? [hint, undefined] : [undefined]) {
+      const found: TextSource[] = [];
+      for (const [section, paragraph] of this.positions(group)) {
+        const raw = this.raw(section, paragraph) ?? '';
+        if (quoted ? !quoted.test(raw) : !raw.includes(needle)) continue;
+        const text = this.text(section, paragraph);
+        for (const span of sentenceSpans(text)) if (text.slice(span.start, span.end).includes(needle)) found.push({ section, paragraph, ...span });
       }
-      if (best) return best.source;
+      if (found.length === 1) return found[0]!;
+      if (found.length > 1) {
+        const nearWords = words(near);
+        let best = found[0]!;
+        let bestScore = -1;
+        for (const f of found) {
+          const score = overlap(this.text(f.section, f.paragraph).slice(f.start, f.end), nearWords);
+          if (score > bestScore) [best, bestScore] = [f, score];
+        }
+        return best;
+      }
     }
     return null;
   }
@@ -97,9 +97,8 @@ export class Locator {
 
   /** Up to `n` sentences before a located one in its paragraph, nearest first (text after normaliseQuotes). */
   sentencesBefore(source: TextSource, n: number): string[] {
-    const p = this.paras.find((x) => x.section === source.section && x.paragraph === source.paragraph);
-    if (!p) return [];
-    const text = textOf(p);
+    if (this.raw(source.section, source.paragraph) === undefined) return [];
+    const text = this.text(source.section, source.paragraph);
     return sentenceSpans(text)
       .filter((span) => span.end <= source.start)
       .slice(-n)

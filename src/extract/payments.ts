@@ -41,6 +41,9 @@ const PER_UNIT = new RegExp(String.raw`^\s*(?:(?:for|to) each(?: of (?:the |her 
 
 const UNIT_WORDS = /^(?:child|children|person|people|month|months|week|weeks|year|years|day|days|night|nights|occasion|session|sessions|visit|missed|term|school|complainant|member|resident|parent|grandchild|sibling|son|daughter)$/i;
 
+/** "for three months", "over the 7 weeks": a per-unit amount's count. */
+const UNIT_COUNT = new RegExp(String.raw`^\s*(?:for|over) (?:the |a period of )?${COUNT_WORD} [a-z]+\b`, 'i');
+
 const RESTATED_BEFORE = new RegExp(String.raw`${RESTATES}\s*$`, 'i');
 const TOTAL_AFTER = /^\s*(?:in total|in all|altogether|overall)\b/i;
 const TOTAL_BEFORE = /\b(?:a total of|total of|totalling|in total|an overall sum of|overall)\s*$/i;
@@ -133,7 +136,7 @@ function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUni
   const each = /^\s*each\b/i.exec(after);
   const per = PER_UNIT.exec(after);
   // "£600 per month for three months": the count is no purpose ("three months").
-  if (per && UNIT_WORDS.test(per[2]!)) c.purpose = findPurpose(ownText.slice(per[0].length).replace(new RegExp(String.raw`^\s*(?:for|over) (?:the |a period of )?${COUNT_WORD} [a-z]+\b`, 'i'), ''));
+  if (per && UNIT_WORDS.test(per[2]!)) c.purpose = findPurpose(ownText.slice(per[0].length).replace(UNIT_COUNT, ''));
   c.kinds = purposeKinds(c.purpose);
   // No purpose phrase: the words after the amount may still name one ("£3,400 in care charges", "which is the top-up fees she paid").
   if (c.kinds.length === 0 && c.purpose === null) c.kinds = purposeKinds(ownText.split(/[.;]/)[0]);
@@ -192,16 +195,24 @@ const PERSON = String.raw`${RECIPIENT_WORDS}(?!\w|'s)`;
 /** "pay Y £500", "£500 to Y": a bare letter names a person (a child, by the Ombudsman's convention). */
 const LETTER = String.raw`[A-Z](?![\w'])`;
 
+/** Where a recipient is named around an amount, in order; compiled once (RECIPIENT_WORDS is long). */
+const PAY_PERSON = new RegExp(String.raw`\b(?:[Pp]ay|[Rr]eimburse|[Rr]efund|[Rr]epay|[Cc]ompensate)(?:ing|s|d)?(?: to)? (${PERSON}|${LETTER}|him|her|them)(?: (?:the|a sum of|a total of|an? (?:\w+ )?(?:payment|sum|amount) of))?\s*$`);
+const TO_PERSON_AFTER = new RegExp(String.raw`^\s*(?:each )?(?:to|for) (${PERSON}|${LETTER})`);
+const ORDINAL_BEFORE = /(?:,|\band) (the (?:second|third|fourth|fifth|other|last))\s*$/i;
+const OFFERED_PERSON = new RegExp(String.raw`\b(?:offered|award(?:ed)?|give|gave) (${PERSON}) (?:a (?:\w+ )?payment of )?$`);
+const PAID_PERSON_NEAR = new RegExp(String.raw`\b(?:offered|[Pp]ay|[Pp]ays|paid|give|gave) (${PERSON}|him|her|them)\b[^£.;]{0,40}$`);
+const LISTED_PERSON = new RegExp(String.raw`\b(?:and|,) (${PERSON}|${LETTER})\s*$`);
+
 function findRecipient(text: string, m: MoneyMention): string | null {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   const after = text.slice(m.end, m.end + 80);
   const r =
-    new RegExp(String.raw`\b(?:[Pp]ay|[Rr]eimburse|[Rr]efund|[Rr]epay|[Cc]ompensate)(?:ing|s|d)?(?: to)? (${PERSON}|${LETTER}|him|her|them)(?: (?:the|a sum of|a total of|an? (?:\w+ )?(?:payment|sum|amount) of))?\s*$`).exec(before) ??
-    new RegExp(String.raw`^\s*(?:each )?(?:to|for) (${PERSON}|${LETTER})`).exec(after) ??
-    /(?:,|\band) (the (?:second|third|fourth|fifth|other|last))\s*$/i.exec(before) ??
-    new RegExp(String.raw`\b(?:offered|award(?:ed)?|give|gave) (${PERSON}) (?:a (?:\w+ )?payment of )?$`).exec(before) ??
-    new RegExp(String.raw`\b(?:offered|[Pp]ay|[Pp]ays|paid|give|gave) (${PERSON}|him|her|them)\b[^£.;]{0,40}$`).exec(before) ??
-    new RegExp(String.raw`\b(?:and|,) (${PERSON}|${LETTER})\s*$`).exec(before);
+    PAY_PERSON.exec(before) ??
+    TO_PERSON_AFTER.exec(after) ??
+    ORDINAL_BEFORE.exec(before) ??
+    OFFERED_PERSON.exec(before) ??
+    PAID_PERSON_NEAR.exec(before) ??
+    LISTED_PERSON.exec(before);
   return r ? r[1]!.trim() : null;
 }
 

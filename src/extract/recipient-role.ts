@@ -26,9 +26,12 @@ export function impliedRecipient(sentenceText: string, raw: string): string | nu
   if (at < 0) return null;
   const before = text.slice(0, at).split(/[.;:]\s/).pop()!;
   let found: string | null = null;
-  for (const m of before.matchAll(new RegExp(String.raw`\b(?:apologi[sz]e|apology|write|explain|meet|offer(?:ed|s)?|give|gave|provide)\w* (?:(?:an? |the )?(?:written )?(?:apology |letter |explanation )?(?:to|with) )?(${RECIPIENT_WORDS}(?!\w|'s)|him|her|them)\b`, 'g'))) found = m[1]!;
+  for (const m of before.matchAll(NAMED_BEFORE)) found = m[1]!;
   return found;
 }
+
+/** "apologise to Mrs X", "offered Mr B": a person the sentence names before a payment. */
+const NAMED_BEFORE = new RegExp(String.raw`\b(?:apologi[sz]e|apology|write|explain|meet|offer(?:ed|s)?|give|gave|provide)\w* (?:(?:an? |the )?(?:written )?(?:apology |letter |explanation )?(?:to|with) )?(${RECIPIENT_WORDS}(?!\w|'s)|him|her|them)\b`, 'g');
 
 /** Estates and people who act for another. Must match "the estate of Mrs Y", "her advocate", "Mr X's solicitor". */
 const REPRESENTATIVE = /\b(?:estate|executors?|representatives?|advocates?|solicitors?|appointee|deputy|attorney)\b/i;
@@ -69,7 +72,9 @@ const ROLE_COMPLAINS = /\b(?:an?|the|two|three|several) (\w+) (?:complain(?:s|ed
 const CHILD_NAMED = new RegExp(String.raw`\b(?:son|daughter|child|grandson|granddaughter|grandchild|stepson|stepdaughter),? (${TITLE} [A-Z]\w*|[A-Z](?![a-z]))`, 'g');
 const NAMED_CHILD = new RegExp(String.raw`\b(${TITLE} [A-Z]\w*|[A-Z](?![a-z])), (?:his|her|their|the) (?:son|daughter|child|grandson|granddaughter)\b`, 'g');
 /** How many opening paragraphs readPeople reads (the Summary, the complaint, the background). */
-const PEOPLE_PARAGRAPHS = 60;
+const PEOPLE_PARAGRAPHS = 40;
+const SHARED_SURNAME = new RegExp(String.raw`^(${TITLE}) and (${TITLE}) ([A-Z]\w*)$`);
+const ONE_PERSON = new RegExp(String.raw`^${TITLE} [A-Z]\w*$`);
 const X_PERSON = new RegExp(String.raw`\b(${TITLE} X)\b`, 'g');
 
 /**
@@ -78,16 +83,16 @@ const X_PERSON = new RegExp(String.raw`\b(${TITLE} X)\b`, 'g');
  */
 export function readPeople(fullText: string): PeopleContext {
   // People are introduced in the Summary and the first sections: the opening paragraphs are read.
-  const paragraphs = fullText.split('\n', PEOPLE_PARAGRAPHS);
+  const paragraphs = openingParagraphs(fullText, PEOPLE_PARAGRAPHS);
   // Only the few paragraphs holding a pattern's keyword are read (and have their quotes straightened).
-  const having = (word: RegExp): string => normaliseQuotes(paragraphs.filter((p) => word.test(p)).join('\n'));
-  const complaining = having(/complain(?:s|ed|ants?)\b|(?:made|brought) (?:a|this) complaint|complaints? (?:from|by)/i);
-  const kin = having(/\b(?:son|daughter|child|grand|step)/);
+  const having = (...words: string[]): string => normaliseQuotes(paragraphs.filter((p) => words.some((w) => p.includes(w))).join('\n'));
+  const complaining = having('omplain');
+  const kin = having(' son', 'daughter', 'child');
   const complainants = new Set<string>();
   const complainantRoles = new Set<string>();
   const children = new Set<string>();
   const onBehalf = new Set<string>();
-  for (const m of having(/on behalf of/).matchAll(ON_BEHALF)) onBehalf.add(m[1]!.toLowerCase());
+  for (const m of having('on behalf of').matchAll(ON_BEHALF)) onBehalf.add(m[1]!.toLowerCase());
   for (const m of complaining.matchAll(NAMED_COMPLAINS)) for (const name of splitNames(m[1]!)) complainants.add(name);
   for (const m of complaining.matchAll(REFERRED_AS)) complainants.add(m[1]!.toLowerCase());
   for (const m of complaining.matchAll(NAMED_COMPLAINANT)) complainants.add((m[1] ?? m[2])!.toLowerCase());
@@ -99,14 +104,27 @@ export function readPeople(fullText: string): PeopleContext {
   for (const m of kin.matchAll(NAMED_CHILD)) children.add(m[1]!.toLowerCase());
   // Without a "complains" sentence, the Ombudsman's convention: the complainant is "X".
   if (complainants.size === 0 && complainantRoles.size === 0 && onBehalf.size === 0) {
-    for (const m of having(/\bX\b/).matchAll(X_PERSON)) complainants.add(m[1]!.toLowerCase());
+    for (const m of having(' X').matchAll(X_PERSON)) complainants.add(m[1]!.toLowerCase());
   }
   return { complainants, complainantRoles, children, onBehalf };
 }
 
+/** The first `n` lines of a text, without splitting the rest of it. */
+function openingParagraphs(text: string, n: number): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (out.length < n && at <= text.length) {
+    const end = text.indexOf('\n', at);
+    out.push(text.slice(at, end < 0 ? text.length : end));
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return out;
+}
+
 function splitNames(names: string): string[] {
   // "Mr and Mrs X" -> "mr x", "mrs x".
-  const shared = new RegExp(String.raw`^(${TITLE}) and (${TITLE}) ([A-Z]\w*)$`).exec(names);
+  const shared = SHARED_SURNAME.exec(names);
   if (shared) return [`${shared[1]} ${shared[3]}`, `${shared[2]} ${shared[3]}`].map((n) => n.toLowerCase());
   return names.split(/\s+and\s+/).map((n) => n.trim().toLowerCase());
 }
@@ -130,7 +148,7 @@ export function recipientRole(recipient: string | null, people: PeopleContext): 
   if (SEVERAL.test(r)) return 'family';
   if (CHILD.test(r)) return 'child';
   if (/^(?:him|her|he|she)$/i.test(r)) return 'complainant';
-  const person = new RegExp(String.raw`^${TITLE} [A-Z]\w*$`).test(r);
+  const person = ONE_PERSON.test(r);
   if (person) {
     if (people.complainants.has(lower)) return 'complainant';
     if (people.children.has(lower)) return 'child';
