@@ -35,6 +35,10 @@ describe('purposeKinds: the phrase forms', () => {
     ['any avoidable distress caused by lost support', ['distress']],
     ['the frustration, anxiety and worry', ['distress']],
     ['the injustice caused', []],
+    ['the loss of her right of appeal', ['lost_opportunity']],
+    ['the damage to his car', ['financial_loss']],
+    ['her trouble', ['time_and_trouble']],
+    ['the harm to his wellbeing', ['distress']],
   ])('%s', (phrase, kinds) => expect(sorted(purposeKinds(phrase))).toEqual(sorted(kinds)));
 });
 
