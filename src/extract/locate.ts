@@ -105,6 +105,14 @@ export class Locator {
       .reverse()
       .map((span) => text.slice(span.start, span.end));
   }
+
+  /** The sentence right after a located one in its paragraph, or null. */
+  sentenceAfter(source: TextSource): string | null {
+    if (this.raw(source.section, source.paragraph) === undefined) return null;
+    const text = this.text(source.section, source.paragraph);
+    const next = sentenceSpans(text).find((span) => span.start >= source.end);
+    return next ? text.slice(next.start, next.end) : null;
+  }
 }
 
 function words(text: string): string[] {

@@ -16,6 +16,7 @@ export function finishPayment(c: PaymentCandidate, ctx: PaymentContext): Payment
   const source = ctx.locator.find(c.raw, c.clause, c.paragraph);
   const recipient = c.recipient ?? impliedRecipient(c.text, c.raw);
   let kinds: PurposeKind[] = c.kinds;
+  if (kinds.length === 0 && source) kinds = statedAfterKinds(ctx, source);
   if (kinds.length === 0 && source) kinds = foundHarmKinds(ctx, source);
   const periodUnit = c.perUnit?.unit ?? c.openUnit?.unit ?? null;
   const period =
@@ -37,6 +38,17 @@ export function finishPayment(c: PaymentCandidate, ctx: PaymentContext): Payment
     period,
     source,
   };
+}
+
+/**
+ * "pay Mrs X £500. This is to recognise the distress caused.": the purpose said in the next
+ * sentence, when that sentence is about the payment.
+ */
+const ABOUT_THE_PAYMENT = /^(?:this|that|the (?:payment|sum|amount|figure))\b[^.]{0,40}?\b(?:to recogni[sz]e|to acknowledge|to reflect|to compensate|to remedy|for|in recognition of|recogni[sz]es|reflects|acknowledges|covers|compensates)\b/i;
+
+function statedAfterKinds(ctx: PaymentContext, source: TextSource): PurposeKind[] {
+  const next = ctx.locator.sentenceAfter(source);
+  return next && ABOUT_THE_PAYMENT.test(next) ? purposeKinds(next) : [];
 }
 
 /**

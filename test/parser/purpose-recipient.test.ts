@@ -82,6 +82,11 @@ describe('payments: purpose kinds read through the parser', () => {
     expect(r.payments[0]!.purposeKinds).toEqual(['distress']);
   });
 
+  it('a purpose said in the next sentence about the payment', () => {
+    const r = parseDecision(decisionText({ summary: 'We found fault. The Council has agreed to pay Mrs X £500. This is to recognise the avoidable distress and uncertainty caused.' }));
+    expect(r.payments[0]!.purposeKinds).toEqual(['distress']);
+  });
+
   it('but not the harm the complainant says she suffered', () => {
     const r = parseDecision(decisionText({ summary: 'Mrs X says the delay caused her distress. The Council has agreed to pay her £200 to remedy this.' }));
     expect(r.payments[0]!.purposeKinds).toEqual(['other']);
