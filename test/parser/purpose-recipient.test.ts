@@ -112,6 +112,8 @@ describe('recipients named by role (#9) and their roles (#14)', () => {
     ['- pay Y £500 and Z £500 for the distress caused.', [[500, 'Y', 'child'], [500, 'Z', 'child']]],
     ['- pay Mrs X £500 to remedy the distress caused and £200 for her time and trouble.', [[500, 'Mrs X', 'complainant'], [200, 'Mrs X', 'complainant']]],
     ['- pay the complainant £250.', [[250, 'the complainant', 'complainant']]],
+    ['- pay each family £250 for their distress.', [[250, 'each family', 'family']]],
+    ['- pay £250 to each family for their time and trouble.', [[250, 'each family', 'family']]],
   ])('%s', (action, want) => {
     const r = parseDecision(decisionText({ action }));
     expect(r.payments.map((p) => [p.amount, p.recipient, p.recipientRole])).toEqual(want);
