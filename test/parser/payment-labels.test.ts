@@ -67,6 +67,15 @@ const LABELS: Record<string, Label[]> = {
   'old-format-2016-bare-ref': [[250, ['time_and_trouble'], 'complainant']],
   // "pay Mrs X £500 for the distress and the cost of taking Y to school herself"
   'report-bare-ref-title': [[500, ['distress', 'financial_loss'], 'complainant']],
+  // Constructed: "pay Mrs X £1,800 to acknowledge the loss of education provision Y experienced. This is £600 a month for three months";
+  // "pay Mrs X £300 to recognise the avoidable distress and the time and trouble"; "reimburse Mrs X the £420 she paid for private tuition";
+  // "pay Y £250 for the lost opportunity to attend the summer transition programme" (Y: her son).
+  'typed-payments-roles-and-periods': [
+    [1800, ['lost_provision'], 'complainant'],
+    [300, ['distress', 'time_and_trouble'], 'complainant'],
+    [420, ['financial_loss'], 'complainant'],
+    [250, ['lost_opportunity'], 'child'],
+  ],
   // "pay Mrs X £2,750 ... in recognition of the impact on the family of the failings"; "pay Mrs X £550 to reflect the additional upset and uncertainty"
   'seed-breakdown-not-extra': [
     [2750, ['other'], 'complainant'],
