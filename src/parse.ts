@@ -13,6 +13,7 @@ import { readSkeleton } from './extract/structure.js';
 import { parseDecisionUrl } from './extract/url.js';
 import { assemble } from './record/assemble.js';
 import { checkIsDecision } from './record/check.js';
+import { dropInvalidItems } from './record/drop-invalid.js';
 import { DecisionRecord } from './schema/record.js';
 import type { ListingCard } from './record/listing.js';
 
@@ -46,8 +47,10 @@ export function parseDecision(input: string | Uint8Array, opts: ParseOptions = {
     const fallbackTitle = titleFromHtml(htmlTitle);
     const hasRef = Boolean(skeleton.title ?? fallbackTitle ?? (url ? parseDecisionUrl(url)?.ref : null) ?? opts.listing?.ref);
     checkIsDecision(name, text, blocks, hasRef && (skeleton.summary !== null || skeleton.sections.length > 0));
-    const record = assemble({ skeleton, url, fallbackTitle, endsWithPrintLine: endsWithPrintLine(raw), listing: opts.listing ?? null });
-    const checked = DecisionRecord.safeParse(record);
+    const assembled = assemble({ skeleton, url, fallbackTitle, endsWithPrintLine: endsWithPrintLine(raw), listing: opts.listing ?? null });
+    let checked = DecisionRecord.safeParse(assembled);
+    // One odd payment, amount or remedy (a £0 figure) is dropped with a warning, never the record.
+    if (!checked.success) checked = DecisionRecord.safeParse(dropInvalidItems(assembled));
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       throw new ParseError(`${name}: the record is not valid: ${issue.path.join('.') || 'record'}: ${issue.message}`, { code: 'invalid-record' });

@@ -24,6 +24,7 @@ Examples:
   lgo stats --by year --by outcome --format csv > outcomes-by-year.csv
   lgo stats --by category --sort paymentsTotal --chart payments.svg
   lgo stats "care home" --by amount --chart amounts.svg
+  lgo stats --by purpose --by year --sort key         (sums of payments by purpose kind per year)
 
 Measures (for --sort and --measure): decisions, upheld, upheldShare, withPayment, paymentCount,
 paymentsTotal, medianPayment, p90Payment, maxPayment; --sort key orders groups A to Z.
@@ -41,7 +42,7 @@ export function registerStats(program: Command, io: CliIo): void {
     .description('count decisions, uphold share and payments per organisation, category, subcategory, year or outcome')
     .argument('[query]', 'optional full-text query, as in `lgo search` (quote several words)');
   addSelectionOptions(cmd)
-    .option('--by <key>', 'group by organisation, category, subcategory, year, outcome or compliance-year (repeat to combine); amount: a histogram of payments', collect)
+    .option('--by <key>', 'group by organisation, category, subcategory, year, outcome or compliance-year (repeat to combine); purpose or recipient: payments by purpose kind or recipient role; amount: a histogram of payments', collect)
     .option('--format <format>', 'table (default), csv or json')
     .option('--top <n>', 'show only the first N groups after sorting')
     .option('--sort <measure>', 'order groups by this measure, largest first (default: decisions), or key')

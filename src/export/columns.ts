@@ -97,10 +97,26 @@ const PAYMENT_DEFAULT: Column<Payment>[] = [
   { name: 'purpose', type: 'text', description: 'what the payment is for, when stated', get: (_d, p) => p.purpose },
   { name: 'text', type: 'text', description: 'the sentence the payment was read from', get: (_d, p) => p.text },
   urlColumn<Payment>(),
+  ...typedPaymentColumns(),
 ];
+
+// Issue #14's typed payment columns, appended after the original defaults (their order is documented).
+function typedPaymentColumns(): Column<Payment>[] {
+  return [
+    { name: 'purposeKinds', type: 'text', description: 'why, joined with "; ": distress, time_and_trouble, lost_provision, financial_loss, care_costs, lost_opportunity, other', get: (_d, p) => (p.purposeKinds ?? []).join('; ') },
+    { name: 'recipientRole', type: 'text', description: 'to whom: complainant, child, family, representative, other; empty when no recipient is named', get: (_d, p) => p.recipientRole ?? null },
+    { name: 'sourceSection', type: 'number', description: 'where the sentence stands: index of the section in the record (empty: the Summary)', get: (_d, p) => p.source?.section ?? null },
+    { name: 'sourceParagraph', type: 'number', description: 'index of the paragraph in that section (0 for the Summary)', get: (_d, p) => p.source?.paragraph ?? null },
+    { name: 'sourceStart', type: 'number', description: 'first character of the sentence in that paragraph', get: (_d, p) => p.source?.start ?? null },
+    { name: 'sourceEnd', type: 'number', description: 'character after the sentence\'s last', get: (_d, p) => p.source?.end ?? null },
+  ];
+}
 
 const PAYMENT_EXTRA: Column<Payment>[] = [
   { name: 'status', type: 'text', description: '"agreed", "recommended" or "endorsed_offer"', get: (_d, p) => p.status },
+  { name: 'periodAmount', type: 'number', description: 'for an amount per period, the amount a period (200 in "£200 a month for 7 months")', get: (_d, p) => p.period?.amount ?? null },
+  { name: 'periodUnit', type: 'text', description: 'for an amount per period, the period ("month")', get: (_d, p) => p.period?.unit ?? null },
+  { name: 'periodCount', type: 'number', description: 'for an amount per period, how many (7); empty when not stated', get: (_d, p) => p.period?.count ?? null },
   ...extraDecisionColumns<Payment>(),
 ];
 

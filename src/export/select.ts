@@ -116,6 +116,15 @@ interface PaymentSqlRow extends DecisionSqlRow {
   p_unit_amount: number | null;
   p_unit: string | null;
   p_unit_count: number | null;
+  p_purpose_kinds: string;
+  p_recipient_role: Payment['recipientRole'];
+  p_period_amount: number | null;
+  p_period_unit: string | null;
+  p_period_count: number | null;
+  p_source_section: number | null;
+  p_source_paragraph: number | null;
+  p_source_start: number | null;
+  p_source_end: number | null;
 }
 
 interface RemedySqlRow extends DecisionSqlRow {
@@ -139,12 +148,15 @@ export function exportSources(db: Store, kind: ExportKind, sel: Selection, opts:
     const b = hasBounds(sel.amount) ? boundsSql('p', sel.amount) : null;
     const st = db.prepare(`SELECT ${DECISION_COLS}, p.amount AS p_amount, p.currency AS p_currency, p.recipient AS p_recipient,
         p.purpose AS p_purpose, p.status AS p_status, p.text AS p_text, p.per_unit_amount AS p_unit_amount,
-        p.per_unit_unit AS p_unit, p.per_unit_count AS p_unit_count
+        p.per_unit_unit AS p_unit, p.per_unit_count AS p_unit_count, p.purpose_kinds AS p_purpose_kinds,
+        p.recipient_role AS p_recipient_role, p.period_amount AS p_period_amount, p.period_unit AS p_period_unit,
+        p.period_count AS p_period_count, p.source_section AS p_source_section, p.source_paragraph AS p_source_paragraph,
+        p.source_start AS p_source_start, p.source_end AS p_source_end
       FROM decisions d JOIN payments p ON p.decision_id = d.id
       WHERE ${w.sql}${b ? ` AND ${b.sql}` : ''} ORDER BY ${ORDER}, p.position`);
     return mapRows(() => st.iterate(...w.params, ...(b?.params ?? [])) as IterableIterator<PaymentSqlRow>, (r) => {
       const perUnit = r.p_unit_amount !== null && r.p_unit !== null && r.p_unit_count !== null ? { amount: r.p_unit_amount, unit: r.p_unit, count: r.p_unit_count } : null;
-      const payment: Payment = { amount: r.p_amount, currency: r.p_currency, recipient: r.p_recipient, purpose: r.p_purpose, text: r.p_text, perUnit, status: r.p_status };
+      const payment: Payment = { amount: r.p_amount, currency: r.p_currency, recipient: r.p_recipient, purpose: r.p_purpose, text: r.p_text, perUnit, status: r.p_status, ...typedPayment(r) };
       return [toDecision(r), payment];
     });
   }
@@ -153,7 +165,7 @@ export function exportSources(db: Store, kind: ExportKind, sel: Selection, opts:
       FROM decisions d JOIN remedies r ON r.decision_id = d.id
       WHERE ${w.sql} ORDER BY ${ORDER}, r.position`);
     return mapRows(() => st.iterate(...w.params) as IterableIterator<RemedySqlRow>, (r) => {
-      const remedy: Remedy = { kind: r.r_kind, text: r.r_text, deadline: r.r_deadline, source: r.r_source };
+      const remedy: Remedy = { kind: r.r_kind, text: r.r_text, deadline: r.r_deadline, source: r.r_source, sourceRange: null };
       return [toDecision(r), remedy];
     });
   }
@@ -196,7 +208,7 @@ export function statsSources(db: Store, sel: Selection): Iterable<StatsDecision>
   const w = selectionWhere(sel);
   const b = hasBounds(sel.amount) ? boundsSql('p', sel.amount) : null;
   const st = db.prepare(`SELECT d.organisation, d.category, d.subcategory, d.outcome, d.decision_date, d.compliance_date,
-      (SELECT group_concat(p.amount, ',') FROM payments p WHERE p.decision_id = d.id${b ? ` AND ${b.sql}` : ''}) AS amounts,
+      (SELECT group_concat(p.amount || '|' || p.purpose_kinds || '|' || coalesce(p.recipient_role, ''), ',') FROM payments p WHERE p.decision_id = d.id${b ? ` AND ${b.sql}` : ''}) AS amounts,
       (SELECT group_concat(DISTINCT r.kind) FROM remedies r WHERE r.decision_id = d.id) AS kinds
     FROM decisions d WHERE ${w.sql}`);
   return mapRows(() => st.iterate(...(b?.params ?? []), ...w.params) as IterableIterator<StatsSqlRow>, (r) => ({
@@ -206,7 +218,21 @@ export function statsSources(db: Store, sel: Selection): Iterable<StatsDecision>
       outcome: r.outcome,
       decisionDate: r.decision_date,
       complianceDate: r.compliance_date,
-      payments: r.amounts ? r.amounts.split(',').map((a) => ({ amount: Number(a) })) : [],
+      // "amount|kind;kind|role" per payment (#14: --by purpose, --by recipient).
+      payments: r.amounts ? r.amounts.split(',').map((a) => {
+        const [amount, kinds, role] = a.split('|');
+        return { amount: Number(amount), purposeKinds: kinds ? kinds.split(';') : [], recipientRole: role || null };
+      }) : [],
       remedies: r.kinds ? r.kinds.split(',').map((kind) => ({ kind })) : [],
   }));
+}
+
+/** A payment's typed columns (#14) back into the record's shape. */
+function typedPayment(r: PaymentSqlRow): Pick<Payment, 'purposeKinds' | 'recipientRole' | 'period' | 'source'> {
+  return {
+    purposeKinds: (r.p_purpose_kinds ? r.p_purpose_kinds.split(';') : []) as Payment['purposeKinds'],
+    recipientRole: r.p_recipient_role,
+    period: r.p_period_amount !== null && r.p_period_unit !== null ? { amount: r.p_period_amount, unit: r.p_period_unit, count: r.p_period_count } : null,
+    source: r.p_source_paragraph !== null && r.p_source_start !== null && r.p_source_end !== null ? { section: r.p_source_section, paragraph: r.p_source_paragraph, start: r.p_source_start, end: r.p_source_end } : null,
+  };
 }

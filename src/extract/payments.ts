@@ -5,18 +5,29 @@
  * (`£2,750 (£750 for Mrs X, ...)` is 2,750), offers replaced, guidance ranges, fees, charges
  * and claimed losses left out.
  */
-import type { Payment } from '../schema/record.js';
+import type { Payment, PurposeKind } from '../schema/record.js';
+import type { Locator } from './locate.js';
 import { findMoney, type MoneyMention } from './money.js';
+import { finishPayment } from './payment-details.js';
 import { normaliseQuotes, RESTATES } from './patterns.js';
+import { LEAD_PURPOSE, purposeKinds } from './purpose-kinds.js';
+import { RECIPIENT_WORDS, type PeopleContext } from './recipient-role.js';
 import { unitActions, type RemedyUnit } from './remedy-units.js';
 import { COUNT_WORD, parseCount } from './sentences.js';
 
-export interface PaymentCandidate extends Payment {
+type CorePayment = Omit<Payment, 'purposeKinds' | 'recipientRole' | 'period' | 'source'>;
+
+export interface PaymentCandidate extends CorePayment {
   /** Which unit it came from, for merging per-unit amounts with totals of the same paragraph. */
   paragraph: string;
   source: RemedyUnit['source'];
   /** A per-unit amount whose count is not stated yet. */
   openUnit: { amount: number; unit: string } | null;
+  /** The amount as written and the clause it stands in, to find its sentence in the record. */
+  raw: string;
+  clause: string;
+  /** Kinds its own words name (purpose phrase, or "reimburse"/"backdated direct payment" before it). */
+  kinds: PurposeKind[];
 }
 
 /** Words shortly before an amount that make it something other than a payment now due. */
@@ -26,16 +37,25 @@ const NOT_PAYMENT_BEFORE = /\b(?:guidance|range|originally|previously|initially|
 const NOT_PAYMENT_AFTER = /^\s*(?:a week|per week|a night|per night)?\s*(?:in |of |for )?(?:the |his |her |their |its )?(?:£[\d,.]+ )?(?:\w+ )?(?:fees?|charges?|arrears|debt|council tax|rent|costs?|loss|grant|penalty|overpayment|invoice|bill)\b/i;
 
 /** "£300 for each child", "£200 per child", "£1,000 each for Y and Z", "£100 a month for 6 months". */
-const PER_UNIT = new RegExp(String.raw`^\s*(?:for each(?: of (?:the |her |his |their )?(${COUNT_WORD}))?|per|each for|each to|a|an|every)\s+([a-z]+)`, 'i');
+const PER_UNIT = new RegExp(String.raw`^\s*(?:(?:for|to) each(?: of (?:the |her |his |their |(?:Mr|Mrs|Ms|Miss|Dr) [A-Z]\w*'s )?(${COUNT_WORD}))?|per|each for|each to|a|an|every)\s+([a-z]+)`, 'i');
 
 const UNIT_WORDS = /^(?:child|children|person|people|month|months|week|weeks|year|years|day|days|night|nights|occasion|session|sessions|visit|missed|term|school|complainant|member|resident|parent|grandchild|sibling|son|daughter)$/i;
+
+/** "for three months", "over the 7 weeks": a per-unit amount's count. */
+const UNIT_COUNT = new RegExp(String.raw`^\s*(?:for|over) (?:the |a period of )?${COUNT_WORD} [a-z]+\b`, 'i');
 
 const RESTATED_BEFORE = new RegExp(String.raw`${RESTATES}\s*$`, 'i');
 const TOTAL_AFTER = /^\s*(?:in total|in all|altogether|overall)\b/i;
 const TOTAL_BEFORE = /\b(?:a total of|total of|totalling|in total|an overall sum of|overall)\s*$/i;
 
+/** What payments are typed and located with: the decision's people and its text (absent in unit tests of merging alone). */
+export interface PaymentContext {
+  people: PeopleContext;
+  locator: Locator;
+}
+
 /** Reads the payments of each unit, then merges them across units. */
-export function extractPayments(units: RemedyUnit[], fullText: string): { payments: Payment[]; warnings: string[] } {
+export function extractPayments(units: RemedyUnit[], fullText: string, ctx: PaymentContext): { payments: Payment[]; warnings: string[] } {
   const candidates: PaymentCandidate[] = [];
   for (const unit of units) {
     for (const { clause, kinds } of unitActions(unit)) {
@@ -43,7 +63,7 @@ export function extractPayments(units: RemedyUnit[], fullText: string): { paymen
       candidates.push(...clausePayments(clause, unit));
     }
   }
-  return mergeCandidates(candidates, fullText);
+  return mergeCandidates(candidates, fullText, ctx);
 }
 
 function clausePayments(clause: string, unit: RemedyUnit): PaymentCandidate[] {
@@ -69,12 +89,28 @@ function clausePayments(clause: string, unit: RemedyUnit): PaymentCandidate[] {
     // "£800 loss" is a loss; "pays £7500 for loss of education" pays for one.
     if (NOT_PAYMENT_AFTER.test(after) && !/\brefund|\breimburse/i.test(before) && !/^\s*for (?:the )?loss\b/i.test(after)) continue;
     const next = mentions[i + 1];
-    out.push(candidate(m, text, after, unit, next ? text.slice(m.end, next.start) : after));
+    const c = candidate(m, text, after, unit, next ? text.slice(m.end, next.start) : after);
+    // "reimburse Ms Q the £640", "a backdated direct payment of £2,400": the purpose stands before the amount.
+    const leadPurpose = LEAD_PURPOSE.exec(lead);
+    if (leadPurpose) {
+      // "refund Mrs Y's estate £3,400 in care charges": care costs, not any loss of money.
+      const leadKinds = purposeKinds(`${lead.slice(leadPurpose.index)} ${after.split(/[.;]/)[0]}`);
+      c.kinds = [...new Set([...c.kinds, ...(leadKinds.includes('care_costs') ? leadKinds.filter((k) => k !== 'financial_loss') : leadKinds)])];
+    }
+    // "pay Mrs X £500 for her distress and £200 for her time and trouble": the second is hers too.
+    if (!c.recipient && /^[\s,]*(?:and|plus)?\s*(?:a further |another )?$/i.test(text.slice(mentions[i - 1]?.end ?? 0, m.start).replace(/\bfor [^,£]*|\bto (?:recogni[sz]e|acknowledge|reflect|remedy) [^,£]*/gi, ''))) {
+      c.recipient = out[out.length - 1]?.recipient ?? null;
+    }
+    // "pay the first family £200, the second £150": the second takes the first's noun.
+    const ordinal = /^the (?:second|third|fourth|fifth|other|last)$/i.exec(c.recipient ?? '');
+    const noun = out.map((o) => /^the \w+ (\w+)$/.exec(o.recipient ?? '')?.[1]).find(Boolean);
+    if (ordinal && noun) c.recipient = `${c.recipient} ${noun}`;
+    out.push(c);
   }
   if (total !== null) {
     const perUnit = out.find((c) => c.openUnit && total! % c.openUnit.amount === 0);
     if (perUnit) close(perUnit, total / perUnit.openUnit!.amount);
-    else if (out.length === 0) out.push(candidateFromTotal(total, unit));
+    else if (out.length === 0) out.push(candidateFromTotal(total, unit, mentions.find((m) => m.amount === total)?.raw ?? '', text));
   }
   return out;
 }
@@ -93,10 +129,17 @@ function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUni
     paragraph: unit.paragraph,
     source: unit.source,
     openUnit: null,
+    raw: m.raw,
+    clause: text,
+    kinds: [],
   };
   const each = /^\s*each\b/i.exec(after);
   const per = PER_UNIT.exec(after);
-  if (per && UNIT_WORDS.test(per[2]!)) c.purpose = findPurpose(ownText.slice(per[0].length));
+  // "£600 per month for three months": the count is no purpose ("three months").
+  if (per && UNIT_WORDS.test(per[2]!)) c.purpose = findPurpose(ownText.slice(per[0].length).replace(UNIT_COUNT, ''));
+  c.kinds = purposeKinds(c.purpose);
+  // No purpose phrase: the words after the amount may still name one ("£3,400 in care charges", "which is the top-up fees she paid").
+  if (c.kinds.length === 0 && c.purpose === null) c.kinds = purposeKinds(ownText.split(/[.;]/)[0]);
   if (each && !(per && UNIT_WORDS.test(per[2]!))) {
     // "£150 each to Mr and Mrs C", "£1,000 each for Y and Z": one amount per person named.
     c.openUnit = { amount: m.amount, unit: 'person' };
@@ -112,8 +155,8 @@ function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUni
 }
 
 /** "The Council will pay £600 in total" with no other amount: the total is the payment. */
-function candidateFromTotal(total: number, unit: RemedyUnit): PaymentCandidate {
-  return { amount: total, currency: 'GBP', recipient: null, purpose: null, text: unit.text, perUnit: null, status: unit.status, paragraph: unit.paragraph, source: unit.source, openUnit: null };
+function candidateFromTotal(total: number, unit: RemedyUnit, raw: string, clause: string): PaymentCandidate {
+  return { amount: total, currency: 'GBP', recipient: null, purpose: null, text: unit.text, perUnit: null, status: unit.status, paragraph: unit.paragraph, source: unit.source, openUnit: null, raw, clause, kinds: [] };
 }
 
 /** Sets a per-unit payment's count and total. */
@@ -146,17 +189,30 @@ function isBreakdown(text: string, mentions: MoneyMention[], i: number): boolean
   return false;
 }
 
-const PERSON = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]\w*(?: and (?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]\w*)?|Mr and Mrs [A-Z]\w*|the complainant|the family|(?:his|her|their) (?:son|daughter|mother|father|children|child|family|parents?))`;
+/** Recipient words (recipient-role.ts), not followed by a possessive ("for the family's distress" names a purpose). */
+const PERSON = String.raw`${RECIPIENT_WORDS}(?!\w|'s)`;
+
+/** "pay Y £500", "£500 to Y": a bare letter names a person (a child, by the Ombudsman's convention). */
+const LETTER = String.raw`[A-Z](?![\w'])`;
+
+/** Where a recipient is named around an amount, in order; compiled once (RECIPIENT_WORDS is long). */
+const PAY_PERSON = new RegExp(String.raw`\b(?:[Pp]ay|[Rr]eimburse|[Rr]efund|[Rr]epay|[Cc]ompensate)(?:ing|s|d)?(?: to)? (${PERSON}|${LETTER}|him|her|them)(?: (?:the|a sum of|a total of|an? (?:\w+ )?(?:payment|sum|amount) of))?\s*$`);
+const TO_PERSON_AFTER = new RegExp(String.raw`^\s*(?:each )?(?:to|for) (${PERSON}|${LETTER})`);
+const ORDINAL_BEFORE = /(?:,|\band) (the (?:second|third|fourth|fifth|other|last))\s*$/i;
+const OFFERED_PERSON = new RegExp(String.raw`\b(?:offered|award(?:ed)?|give|gave) (${PERSON}) (?:a (?:\w+ )?payment of )?$`);
+const PAID_PERSON_NEAR = new RegExp(String.raw`\b(?:offered|[Pp]ay|[Pp]ays|paid|give|gave) (${PERSON}|him|her|them)\b[^£.;]{0,40}$`);
+const LISTED_PERSON = new RegExp(String.raw`\b(?:and|,) (${PERSON}|${LETTER})\s*$`);
 
 function findRecipient(text: string, m: MoneyMention): string | null {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   const after = text.slice(m.end, m.end + 80);
   const r =
-    new RegExp(String.raw`\b[Pp]ay(?:ing|s)?(?: to)? (${PERSON})\s*$`).exec(before) ??
-    new RegExp(String.raw`^\s*(?:each )?(?:to|for) (${PERSON})\b`).exec(after) ??
-    new RegExp(String.raw`\b(?:offered|award(?:ed)?|give|gave) (${PERSON}) (?:a (?:\w+ )?payment of )?$`).exec(before) ??
-    new RegExp(String.raw`\b(?:offered|[Pp]ay|paid|give|gave) (${PERSON})\b[^£.;]{0,40}$`).exec(before) ??
-    new RegExp(String.raw`\b(?:and|,) (${PERSON})\s*$`).exec(before);
+    PAY_PERSON.exec(before) ??
+    TO_PERSON_AFTER.exec(after) ??
+    ORDINAL_BEFORE.exec(before) ??
+    OFFERED_PERSON.exec(before) ??
+    PAID_PERSON_NEAR.exec(before) ??
+    LISTED_PERSON.exec(before);
   return r ? r[1]!.trim() : null;
 }
 
@@ -192,7 +248,7 @@ function singular(word: string): string {
 const ACTION_SOURCES = new Set<RemedyUnit['source']>(['agreed_action', 'recommendation']);
 
 /** Merges candidates: the same amount from several places is one payment; open per-unit amounts meet their totals. */
-function mergeCandidates(candidates: PaymentCandidate[], fullText: string): { payments: Payment[]; warnings: string[] } {
+function mergeCandidates(candidates: PaymentCandidate[], fullText: string, ctx: PaymentContext): { payments: Payment[]; warnings: string[] } {
   const warnings: string[] = [];
   // A per-unit amount whose count is not stated: a total in the same paragraph, else a count in the text.
   for (const c of candidates.filter((x) => x.openUnit)) {
@@ -202,6 +258,7 @@ function mergeCandidates(candidates: PaymentCandidate[], fullText: string): { pa
       if (c.perUnit) {
         c.recipient ??= total.recipient;
         c.purpose ??= total.purpose;
+        if (c.kinds.length === 0) c.kinds = total.kinds;
         candidates.splice(candidates.indexOf(total), 1);
       }
       continue;
@@ -228,12 +285,13 @@ function mergeCandidates(candidates: PaymentCandidate[], fullText: string): { pa
       same.recipient ??= c.recipient;
       same.purpose ??= c.purpose;
       same.perUnit ??= c.perUnit;
+      if (same.kinds.length === 0) same.kinds = c.kinds;
       continue;
     }
     // A per-unit payment's unit amount said elsewhere on its own is the same payment.
     if (out.some((o) => o.perUnit && o.perUnit.amount === c.amount && o.source !== c.source)) continue;
     out.push(c);
   }
-  const payments = out.map(({ paragraph: _p, source: _s, openUnit: _o, ...p }) => p);
+  const payments = out.map((c) => finishPayment(c, ctx));
   return { payments, warnings };
 }

@@ -10,19 +10,32 @@ const ABBREVIATIONS = /\b(?:mr|mrs|ms|dr|no|nos|para|paras|e\.g|i\.e|etc|st|vs|c
  * @example splitSentences('I uphold this complaint. The Council has agreed to pay £200.')
  */
 export function splitSentences(text: string): string[] {
-  const out: string[] = [];
+  return sentenceSpans(text).map(({ start, end }) => text.slice(start, end));
+}
+
+/**
+ * Where each sentence of a paragraph stands: [start, end) offsets, trimmed of spaces, so
+ * `text.slice(start, end)` is the sentence `splitSentences` gives.
+ * @example sentenceSpans('A. B.') // [{start: 0, end: 2}, {start: 3, end: 5}]
+ */
+export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
   let start = 0;
   const re = /[.!?](?:["'’”)]*)\s+(?=["'‘“(£]?[A-Z0-9£])/g;
   for (const m of text.matchAll(re)) {
     const end = m.index + m[0].trimEnd().length;
-    const candidate = text.slice(start, end);
-    if (ABBREVIATIONS.test(candidate.slice(-7).trim())) continue;
-    out.push(candidate.trim());
+    if (ABBREVIATIONS.test(text.slice(start, end).slice(-7).trim())) continue;
+    pushTrimmed(out, text, start, end);
     start = m.index + m[0].length;
   }
-  const rest = text.slice(start).trim();
-  if (rest) out.push(rest);
+  pushTrimmed(out, text, start, text.length);
   return out;
+}
+
+function pushTrimmed(out: Array<{ start: number; end: number }>, text: string, start: number, end: number): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) out.push({ start, end });
 }
 
 const NUMBER_WORDS: Record<string, number> = {

@@ -6,7 +6,9 @@ import { RECORD_SCHEMA_VERSION, type DecisionRecord, type Section } from '../sch
 import { parseDate } from '../extract/dates.js';
 import { inferOutcome } from '../extract/outcome.js';
 import { REPORT_MARKER, normaliseQuotes } from '../extract/patterns.js';
+import { Locator } from '../extract/locate.js';
 import { extractPayments } from '../extract/payments.js';
+import { readPeople } from '../extract/recipient-role.js';
 import { normaliseRef } from '../extract/ref.js';
 import { buildRemedies, classifyAmounts } from '../extract/remedies.js';
 import { collectRemedyUnits } from '../extract/remedy-units.js';
@@ -102,14 +104,17 @@ export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine =
   }
 
   const units = collectRemedyUnits(sk.sections, sk.summary);
-  const remedies = buildRemedies(units);
+  const locator = new Locator({ summary: sk.summary, sections: sk.sections.map((s) => ({ heading: s.heading, paragraphs: s.blocks.map((b) => b.text) })) });
+  const remedies = buildRemedies(units, locator);
   const allText = [sk.summary ?? '', ...sk.sections.flatMap((s) => s.blocks.map((b) => b.text))].join('\n');
-  const { payments, warnings: payWarnings } = extractPayments(units, allText);
+  // Who complained is read only when a decision has a payment to type (most have none).
+  let people: ReturnType<typeof readPeople> | null = null;
+  const { payments, warnings: payWarnings } = extractPayments(units, allText, { get people() { return (people ??= readPeople(allText)); }, locator });
   warnings.push(...payWarnings);
   const paymentTotal = Math.round(payments.reduce((sum, p) => sum + p.amount, 0) * 100) / 100;
   const paragraphs = [
-    ...(sk.summary ? [{ text: sk.summary, section: null }] : []),
-    ...sk.sections.flatMap((s) => s.blocks.map((b) => ({ text: b.text, section: s.heading || null }))),
+    ...(sk.summary ? [{ text: sk.summary, section: null, at: { section: null, paragraph: 0 } }] : []),
+    ...sk.sections.flatMap((s, si) => s.blocks.map((b, pi) => ({ text: b.text, section: s.heading || null, at: { section: si, paragraph: pi } }))),
   ];
   const amounts = classifyAmounts(paragraphs, payments);
 

@@ -19,3 +19,9 @@ export const REMEDY_KINDS = [
 ] as const;
 
 export const AMOUNT_ROLES = ['remedy', 'earlier_offer', 'guidance', 'claimed_loss', 'fee_or_charge', 'other'] as const;
+
+/** Why a payment was made (issue #14), from the Ombudsman's published guidance on remedies. */
+export const PURPOSE_KINDS = ['distress', 'time_and_trouble', 'lost_provision', 'financial_loss', 'care_costs', 'lost_opportunity', 'other'] as const;
+
+/** To whom a payment goes (issue #14); the record's `recipient` keeps the words. */
+export const RECIPIENT_ROLES = ['complainant', 'child', 'family', 'representative', 'other'] as const;

@@ -3,12 +3,29 @@
  * Field names are a contract: add fields freely, never rename one. Types come from z.infer.
  */
 import { z } from 'zod';
-import { AMOUNT_ROLES, REMEDY_KINDS } from './kinds.js';
+import { AMOUNT_ROLES, PURPOSE_KINDS, RECIPIENT_ROLES, REMEDY_KINDS } from './kinds.js';
 
 /** Bumped when the record's shape changes in a way stored copies must be rebuilt for. */
 export const RECORD_SCHEMA_VERSION = 1;
 
-export { REMEDY_KINDS, AMOUNT_ROLES };
+export { REMEDY_KINDS, AMOUNT_ROLES, PURPOSE_KINDS, RECIPIENT_ROLES };
+export const PurposeKind = z.enum(PURPOSE_KINDS);
+export type PurposeKind = z.infer<typeof PurposeKind>;
+export const RecipientRole = z.enum(RECIPIENT_ROLES);
+export type RecipientRole = z.infer<typeof RecipientRole>;
+
+/**
+ * Where a sentence stands in the record, for a viewer to highlight it: the index into `sections`
+ * (null: the `summary`), the index into that section's `paragraphs` (0 for the summary) and the
+ * character range [start, end) within that paragraph's text.
+ */
+export const TextSource = z.strictObject({
+  section: z.number().int().nonnegative().nullable(),
+  paragraph: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextSource = z.infer<typeof TextSource>;
 export const RemedyKind = z.enum(REMEDY_KINDS);
 export type RemedyKind = z.infer<typeof RemedyKind>;
 
@@ -24,6 +41,8 @@ export const Remedy = z.strictObject({
   /** As written: "within four weeks of my final decision", "by 6 August 2021"; null when not stated. */
   deadline: z.string().nullable(),
   source: RemedySource,
+  /** Where the remedy's sentence stands (a TextSource; named so because `source` above was taken first). */
+  sourceRange: TextSource.nullable(),
 });
 export type Remedy = z.infer<typeof Remedy>;
 
@@ -43,6 +62,14 @@ export const Payment = z.strictObject({
   perUnit: PerUnit.nullable(),
   /** "agreed" (Agreed action), "recommended", or "endorsed_offer" (the organisation's own offer found appropriate). */
   status: z.enum(['agreed', 'recommended', 'endorsed_offer']),
+  /** Why (one or more kinds; `other` when the decision names no purpose of the closed list). */
+  purposeKinds: z.array(PurposeKind).min(1),
+  /** To whom, read from `recipient` and the decision's text; null when no recipient is named. */
+  recipientRole: RecipientRole.nullable(),
+  /** For an amount per period ("£200 a month for 7 months"): the unit amount, unit and count (null when not stated); `amount` is the total. */
+  period: z.strictObject({ amount: z.number().positive(), unit: z.string().min(1), count: z.number().int().positive().nullable() }).nullable(),
+  /** Where the sentence giving the figure stands. */
+  source: TextSource.nullable(),
 });
 export type Payment = z.infer<typeof Payment>;
 
@@ -55,6 +82,8 @@ export const Amount = z.strictObject({
   raw: z.string(),
   /** Heading of the section it was found in (null for the Summary). */
   section: z.string().nullable(),
+  /** Where its sentence stands. */
+  source: TextSource.nullable(),
 });
 export type Amount = z.infer<typeof Amount>;
 

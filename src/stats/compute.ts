@@ -8,14 +8,17 @@ import { UsageError } from '../errors.js';
 import type { DecisionRecord } from '../schema/record.js';
 import { daysBetween } from '../export/columns.js';
 
-export const GROUP_KEYS = ['organisation', 'category', 'subcategory', 'year', 'outcome', 'compliance-year'] as const;
+export const GROUP_KEYS = ['organisation', 'category', 'subcategory', 'year', 'outcome', 'compliance-year', 'purpose', 'recipient'] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
+
+/** Keys of a payment, not a decision (#14): a decision's payments are split among their groups. */
+const PAYMENT_KEYS: readonly GroupKey[] = ['purpose', 'recipient'];
 
 /** What a group's figures are read from: the fields stats need of a decision. */
 export type StatsDecision = Pick<DecisionRecord, 'organisation' | 'category' | 'subcategory' | 'outcome' | 'decisionDate'> & {
   /** ISO date of "Ombudsman satisfied with council's response" (older pages). */
   complianceDate?: string | null;
-  payments: readonly { amount: number }[];
+  payments: readonly { amount: number; purposeKinds?: readonly string[]; recipientRole?: string | null }[];
   remedies: readonly { kind: string }[];
 };
 
@@ -60,10 +63,31 @@ export function parseGroupKeys(values: string[] | undefined): GroupKey[] | 'amou
   });
 }
 
-function keyValue(d: StatsDecision, key: GroupKey): string {
+function keyValue(d: StatsDecision, key: Exclude<GroupKey, 'purpose' | 'recipient'>): string {
   if (key === 'year') return d.decisionDate ? d.decisionDate.slice(0, 4) : UNKNOWN;
   if (key === 'compliance-year') return d.complianceDate ? d.complianceDate.slice(0, 4) : UNKNOWN;
   return d[key] ?? UNKNOWN;
+}
+
+/**
+ * With a payment key (--by purpose, --by recipient), one decision's slices: each payment goes to
+ * the group of each of its purpose kinds (a payment "for distress and time and trouble" counts in
+ * both) and of its recipient role; a decision counts once in every group it has a payment in,
+ * and decisions without payments are in the "all" row only.
+ */
+function paymentSlices(d: StatsDecision, by: GroupKey[]): Array<{ key: string[]; decision: StatsDecision }> {
+  const slices = new Map<string, { key: string[]; payments: StatsDecision['payments'][number][] }>();
+  for (const p of d.payments) {
+    const kinds = by.includes('purpose') && p.purposeKinds?.length ? p.purposeKinds : [UNKNOWN];
+    for (const kind of kinds) {
+      const key = by.map((k) => (k === 'purpose' ? kind : k === 'recipient' ? (p.recipientRole ?? UNKNOWN) : keyValue(d, k)));
+      const id = key.join('\u0000');
+      const slice = slices.get(id) ?? { key, payments: [] };
+      slice.payments.push(p);
+      slices.set(id, slice);
+    }
+  }
+  return [...slices.values()].map((s) => ({ key: s.key, decision: { ...d, payments: s.payments } }));
 }
 
 // "Upheld", "Upheld: maladministration and injustice" vs "Not upheld", "Not upheld: no maladministration".
@@ -154,12 +178,15 @@ export interface StatsResult {
 export function computeStats(decisions: Iterable<StatsDecision>, by: GroupKey[]): StatsResult {
   const groups = new Map<string, Acc>();
   const total = newAcc(by.map(() => 'all'));
+  const byPayment = by.some((k) => PAYMENT_KEYS.includes(k));
   for (const d of decisions) {
-    const key = by.map((k) => keyValue(d, k));
-    const id = key.join('\u0000');
-    let acc = groups.get(id);
-    if (!acc) groups.set(id, (acc = newAcc(key)));
-    add(acc, d);
+    const slices = byPayment ? paymentSlices(d, by) : [{ key: by.map((k) => keyValue(d, k as Exclude<GroupKey, 'purpose' | 'recipient'>)), decision: d }];
+    for (const { key, decision } of slices) {
+      const id = key.join('\u0000');
+      let acc = groups.get(id);
+      if (!acc) groups.set(id, (acc = newAcc(key)));
+      add(acc, decision);
+    }
     add(total, d);
   }
   return { by, groups: [...groups.values()].map(finish), total: finish(total) };

@@ -99,6 +99,8 @@ const GROUP_LABELS: Record<GroupKey, string> = {
   year: 'Year',
   outcome: 'Outcome',
   'compliance-year': 'Compliance year',
+  purpose: 'Purpose',
+  recipient: 'Recipient',
 };
 
 /** The terminal table of a grouped result, with an "All" row under the groups. */

@@ -6,7 +6,7 @@
  */
 
 /** Stored in `meta.schema_version`; a database with another value must be rebuilt. */
-export const SCHEMA_VERSION = 4; // 2: records table, nullable organisation; 3: terms, organisations; 4: decisions.compliance_date
+export const SCHEMA_VERSION = 4; // 2: records table, nullable organisation; 3: terms, organisations; 4: decisions.compliance_date, typed payments (#14)
 
 /** FTS5 column order; bm25 weights in search/rank.ts follow it. */
 export const FTS_COLUMNS = ['summary', 'headings', 'organisation', 'body'] as const;
@@ -90,6 +90,15 @@ CREATE TABLE payments (
   per_unit_amount REAL,
   per_unit_unit   TEXT,
   per_unit_count  INTEGER,
+  purpose_kinds   TEXT NOT NULL,     -- why, 'distress;time_and_trouble' (PURPOSE_KINDS, ';'-joined)
+  recipient_role  TEXT,              -- complainant | child | family | representative | other; NULL: not named
+  period_amount   REAL,              -- '£200 a month for 7 months': 200, 'month', 7 (count NULL: not stated)
+  period_unit     TEXT,
+  period_count    INTEGER,
+  source_section  INTEGER,           -- where the sentence stands: index into sections (NULL: the summary),
+  source_paragraph INTEGER,          -- paragraph index, and the character range [start, end) in it;
+  source_start    INTEGER,           -- all four NULL when the sentence could not be located
+  source_end      INTEGER,
   PRIMARY KEY (decision_id, position)
 ) WITHOUT ROWID;
 

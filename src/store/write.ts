@@ -3,7 +3,7 @@
  * Statements are prepared once per database (a build writes tens of thousands of records).
  */
 import { RECORD_JSON } from './parse-pool.js';
-import type { DecisionRecord } from '../schema/record.js';
+import type { DecisionRecord, Payment } from '../schema/record.js';
 import type { Store } from './open.js';
 
 /** The text the full-text index holds for one record, per FTS column. */
@@ -43,7 +43,7 @@ export function recordWriter(db: Store, onText?: (text: FtsText) => void): Recor
   const setCompliance = db.prepare('UPDATE decisions SET compliance_date = ? WHERE id = ?');
   const insRecord = db.prepare('INSERT INTO records (decision_id, summary, record_json) VALUES (?, ?, ?)');
   const insRemedy = db.prepare('INSERT INTO remedies VALUES (?, ?, ?, ?, ?, ?)');
-  const insPayment = db.prepare('INSERT INTO payments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insPayment = db.prepare(`INSERT INTO payments VALUES (${Array(20).fill('?').join(', ')})`);
   const insAmount = db.prepare('INSERT INTO amounts VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insFts = db.prepare('INSERT INTO decisions_fts (rowid, summary, headings, organisation, body) VALUES (?, ?, ?, ?, ?)');
   const findByRef = db.prepare('SELECT id, source_path FROM decisions WHERE ref = ?');
@@ -87,7 +87,7 @@ export function recordWriter(db: Store, onText?: (text: FtsText) => void): Recor
       insRecord.run(id, record.summary, (record as { [RECORD_JSON]?: string })[RECORD_JSON] ?? JSON.stringify(record));
       record.remedies.forEach((r, i) => insRemedy.run(id, i, r.kind, r.text, r.deadline, r.source));
       record.payments.forEach((p, i) =>
-        insPayment.run(id, i, p.amount, p.currency, p.recipient, p.purpose, p.status, p.text, p.perUnit?.amount ?? null, p.perUnit?.unit ?? null, p.perUnit?.count ?? null),
+        insPayment.run(id, i, p.amount, p.currency, p.recipient, p.purpose, p.status, p.text, p.perUnit?.amount ?? null, p.perUnit?.unit ?? null, p.perUnit?.count ?? null, ...typedPaymentCells(p)),
       );
       record.amounts.forEach((a, i) => insAmount.run(id, i, a.amount, a.role, a.raw, a.section, a.text));
       const t = ftsText(record);
@@ -104,4 +104,10 @@ export function recordWriter(db: Store, onText?: (text: FtsText) => void): Recor
       return row ? row.source_path : null;
     },
   };
+}
+
+/** The payments row's typed columns (#14), read defensively: a record stored before them has none. */
+function typedPaymentCells(p: Partial<Pick<Payment, 'purposeKinds' | 'recipientRole' | 'period' | 'source'>>): Array<string | number | null> {
+  const s = p.source ?? null;
+  return [(p.purposeKinds ?? []).join(';'), p.recipientRole ?? null, p.period?.amount ?? null, p.period?.unit ?? null, p.period?.count ?? null, s?.section ?? null, s ? s.paragraph : null, s ? s.start : null, s ? s.end : null];
 }

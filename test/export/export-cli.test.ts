@@ -19,7 +19,7 @@ describe('lgo export payments', () => {
     const r = await lgo('export', 'payments');
     expect(r.code).toBe(0);
     const [header] = r.stdout.split('\r\n');
-    expect(header).toBe('ref,organisation,category,subcategory,outcome,decisionDate,year,amount,currency,unitAmount,unitCount,unit,recipient,purpose,text,url');
+    expect(header).toBe('ref,organisation,category,subcategory,outcome,decisionDate,year,amount,currency,unitAmount,unitCount,unit,recipient,purpose,text,url,purposeKinds,recipientRole,sourceSection,sourceParagraph,sourceStart,sourceEnd');
     const rows = csvRows(r.stdout);
     const expected = FIXTURE.flatMap((d) => d.payments.map((p) => ({ ref: d.ref, amount: p.amount })));
     expect(rows.map((x) => ({ ref: x.ref, amount: Number(x.amount) }))).toEqual(expected);
@@ -37,6 +37,14 @@ describe('lgo export payments', () => {
     const perChild = rows.find((x) => x.amount === '1000')!;
     expect(perChild).toMatchObject({ unitAmount: '200', unitCount: '5', unit: 'child', recipient: 'the children', currency: 'GBP' });
     expect(rows.find((x) => x.amount === '200')).toMatchObject({ unitAmount: '', unit: '' });
+  });
+
+  it('carries the typed purpose, recipient role and source range of each payment (#14)', async () => {
+    const rows = csvRows((await lgo('export', 'payments')).stdout);
+    expect(rows.find((x) => x.amount === '1000')).toMatchObject({ purposeKinds: 'distress; lost_provision', recipientRole: 'child', sourceSection: '3', sourceParagraph: '2', sourceStart: '10', sourceEnd: '64' });
+    expect(rows.find((x) => x.amount === '150')).toMatchObject({ purposeKinds: 'time_and_trouble', recipientRole: 'complainant', sourceSection: '', sourceStart: '' });
+    const json = JSON.parse((await lgo('export', 'payments', '--format', 'json', '--columns', 'amount,periodAmount,periodUnit,periodCount,purposeKinds')).stdout) as Array<Record<string, unknown>>;
+    expect(json[0]).toMatchObject({ amount: 200, periodAmount: null, periodUnit: null, periodCount: null, purposeKinds: 'distress' });
   });
 
   it('neutralises formula injection with --excel while amounts stay numbers', async () => {

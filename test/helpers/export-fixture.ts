@@ -12,10 +12,10 @@ type Pay = DecisionRecord['payments'][number];
 type Rem = DecisionRecord['remedies'][number];
 
 function pay(amount: number, over: Partial<Pay> = {}): Pay {
-  return { amount, currency: 'GBP', recipient: 'Mr X', purpose: 'distress', text: `The Council will pay £${amount}.`, perUnit: null, status: 'agreed', ...over };
+  return { amount, currency: 'GBP', recipient: 'Mr X', purpose: 'distress', text: `The Council will pay £${amount}.`, perUnit: null, status: 'agreed', purposeKinds: ['distress'], recipientRole: 'complainant', period: null, source: null, ...over };
 }
 function rem(kind: Rem['kind'], text = `The Council will do ${kind}.`, deadline: string | null = null): Rem {
-  return { kind, text, deadline, source: 'agreed_action' };
+  return { kind, text, deadline, source: 'agreed_action', sourceRange: null };
 }
 function rec(over: Partial<DecisionRecord>): DecisionRecord {
   const payments = over.payments ?? [];
@@ -35,14 +35,14 @@ export const FIXTURE: DecisionRecord[] = [
     url: 'https://www.lgo.org.uk/decisions/children-s-care-services/other/21-000-101',
     payments: [
       pay(200, { recipient: 'Mr and Mrs X', purpose: 'avoidable uncertainty', text: 'The Council offered £200 to Mr and Mrs X.', status: 'endorsed_offer' }),
-      pay(1000, { recipient: 'the children', purpose: 'lost support', text: 'The Council offered £200 for each of the five children.', perUnit: { amount: 200, unit: 'child', count: 5 }, status: 'endorsed_offer' }),
+      pay(1000, { recipient: 'the children', purpose: 'lost support', text: 'The Council offered £200 for each of the five children.', perUnit: { amount: 200, unit: 'child', count: 5 }, status: 'endorsed_offer', purposeKinds: ['distress', 'lost_provision'], recipientRole: 'child', source: { section: 3, paragraph: 2, start: 10, end: 64 } }),
     ],
     remedies: [rem('apology'), rem('payment', 'Pay £200 to Mr and Mrs X.', 'within one month'), rem('payment', 'Pay £200 per child.', 'within one month')],
   }),
   rec({
     ref: '21 000 404', organisation: 'Lancashire County Council', category: 'Adult care services', subcategory: 'Assessment and care plan',
     outcome: 'Upheld', decisionDate: '2021-11-20', summary: 'The care assessment was delayed.',
-    payments: [pay(150, { recipient: '@cmd|/c calc', purpose: 'time and trouble' }), pay(300, { recipient: '＝1+1', purpose: '\tdistress' })],
+    payments: [pay(150, { recipient: '@cmd|/c calc', purpose: 'time and trouble', purposeKinds: ['time_and_trouble'] }), pay(300, { recipient: '＝1+1', purpose: '\tdistress' })],
     remedies: [rem('apology'), rem('payment'), rem('staff_training_or_reminder', 'Remind staff of the assessment timescales.', 'within three months')],
   }),
   rec({

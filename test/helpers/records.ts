@@ -42,10 +42,10 @@ export function makeRecord(over: Partial<Rec> = {}): Rec {
 export function withPayment(amount: number): Pick<Rec, 'remedies' | 'payments' | 'paymentTotal' | 'amounts'> {
   const text = `The Council will pay Mr X £${amount} for the distress caused.`;
   return {
-    remedies: [{ kind: 'payment', text, deadline: 'within one month', source: 'agreed_action' }, { kind: 'apology', text: 'The Council will apologise.', deadline: null, source: 'agreed_action' }],
-    payments: [{ amount, currency: 'GBP', recipient: 'Mr X', purpose: 'distress', text, perUnit: null, status: 'agreed' }],
+    remedies: [{ kind: 'payment', text, deadline: 'within one month', source: 'agreed_action', sourceRange: null }, { kind: 'apology', text: 'The Council will apologise.', deadline: null, source: 'agreed_action', sourceRange: null }],
+    payments: [{ amount, currency: 'GBP', recipient: 'Mr X', purpose: 'distress', text, perUnit: null, status: 'agreed', purposeKinds: ['distress'], recipientRole: 'complainant', period: null, source: null }],
     paymentTotal: amount,
-    amounts: [{ amount, role: 'remedy', text, raw: `£${amount}`, section: 'Agreed action' }],
+    amounts: [{ amount, role: 'remedy', text, raw: `£${amount}`, section: 'Agreed action', source: null }],
   };
 }
 

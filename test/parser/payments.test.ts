@@ -83,6 +83,18 @@ describe('amount roles', () => {
   });
 });
 
+describe('amount roles of payments for a loss (#14)', () => {
+  it('a payment for lost provision is a remedy, not a claimed loss, and so is the next item of its list', () => {
+    const r = parseDecision(decisionText({ summary: 'We found fault. The Council has agreed to pay Mrs X £1,800 for Y’s lost provision and £300 for her distress.', action: '- pay Mrs X £1,800 to acknowledge the loss of education provision Y experienced;\n- pay Mrs X £300 for her distress.' }));
+    expect(r.amounts.map((a) => [a.amount, a.role])).toEqual([[1800, 'remedy'], [300, 'remedy'], [1800, 'remedy'], [300, 'remedy']]);
+  });
+
+  it('but what the complainant says she lost stays a claimed loss', () => {
+    const r = parseDecision(decisionText({ summary: 'Mrs X says she lost £1,800 in wages. The Council has agreed to pay Mrs X £1,800 for her lost earnings.' }));
+    expect(r.amounts.map((a) => [a.amount, a.role])).toEqual([[1800, 'claimed_loss'], [1800, 'remedy']]);
+  });
+});
+
 describe('closed after initial enquiries, with a remedy already offered', () => {
   it('takes the offer the Ombudsman finds suitable from the Summary', () => {
     const r = parseDecision(

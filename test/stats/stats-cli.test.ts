@@ -45,6 +45,29 @@ describe('lgo stats', () => {
     expect(source).toContain('Local Government and Social Care Ombudsman');
   });
 
+  it('sums payments by purpose kind and by recipient role, per year (#14)', async () => {
+    // Kinds: 200 distress, 1,000 distress + lost_provision (counted in both), 150 time_and_trouble, 300 and 2,750.50 distress.
+    const byPurpose = await statsJson('--by', 'purpose', '--sort', 'key');
+    expect(byPurpose.groups.map((g) => [g.purpose, g.decisions, g.paymentCount, g.paymentsTotal])).toEqual([
+      ['distress', 3, 4, 4250.5],
+      ['lost_provision', 1, 1, 1000],
+      ['time_and_trouble', 1, 1, 150],
+    ]);
+    expect(byPurpose.total).toMatchObject({ decisions: 5, paymentCount: 5, paymentsTotal: 4400.5 });
+    const perYear = await statsJson('--by', 'purpose', '--by', 'year', '--sort', 'key');
+    expect(perYear.groups.map((g) => [g.purpose, g.year, g.paymentsTotal])).toEqual([
+      ['distress', '2021', 1500],
+      ['distress', '2022', 2750.5],
+      ['lost_provision', '2021', 1000],
+      ['time_and_trouble', '2021', 150],
+    ]);
+    const byRecipient = await statsJson('--by', 'recipient', '--sort', 'key');
+    expect(byRecipient.groups.map((g) => [g.recipient, g.decisions, g.paymentsTotal])).toEqual([
+      ['child', 1, 1000],
+      ['complainant', 3, 3400.5],
+    ]);
+  });
+
   it('groups by two keys, sorts by key and keeps the top N', async () => {
     const { groups } = await statsJson('--by', 'year', '--by', 'outcome', '--sort', 'key', '--top', '3');
     expect(groups.map((g) => [g.year, g.outcome, g.decisions])).toEqual([
@@ -114,7 +137,7 @@ describe('lgo stats', () => {
   it('rejects bad --by, --sort and --top values with exit 2', async () => {
     const by = await lgo('stats', '--by', 'council');
     expect(by.code).toBe(2);
-    expect(by.stderr).toContain('use one of: organisation, category, subcategory, year, outcome, compliance-year, amount');
+    expect(by.stderr).toContain('use one of: organisation, category, subcategory, year, outcome, compliance-year, purpose, recipient, amount');
     expect((await lgo('stats', '--sort', 'biggest')).code).toBe(2);
     expect((await lgo('stats', '--top', '0')).code).toBe(2);
     expect((await lgo('stats', '--by', 'amount', '--by', 'year')).code).toBe(2);
