@@ -73,6 +73,8 @@ function lex(query: string): Tok[] {
         const name = FIELDS[field[1]!.toLowerCase()];
         if (!name) bad(`unknown field "${field[1]}:" in query: ${query}`, `fields: organisation:, summary:, category:, outcome:, ref: (write "${raw}" in quotes to search for it as text)`);
         out.push({ t: 'field', name: name! });
+        const inner = /^(\p{L}+):/u.exec(field[2]!);
+        if (inner && FIELDS[inner[1]!.toLowerCase()]) bad(`a field inside a field is not supported: ${query}`);
         if (field[2]) out.push(wordToken(field[2], query));
       } else if (raw === 'OR' || raw === 'AND' || raw === 'NOT') out.push({ t: raw });
       else out.push(wordToken(raw, query));
@@ -101,21 +103,9 @@ export function parseQuery(query: string): QueryNode | null {
   const toks = lex(query);
   let pos = 0;
   const peek = () => toks[pos];
-  const ends = (t: Tok | undefined) => !t || t.t === ')' || t.t === 'OR';
+  const ends = (t: Tok | undefined) => !t || t.t === ')';
 
-  function or(depth: number): QueryNode | null {
-    const items: QueryNode[] = [];
-    const first = and(depth);
-    if (first) items.push(first);
-    while (peek()?.t === 'OR') {
-      pos++;
-      if (items.length === 0 || ends(peek())) bad(`OR needs something to search for on each side: ${query}`);
-      const next = and(depth);
-      if (next) items.push(next);
-    }
-    return items.length === 0 ? null : items.length === 1 ? items[0]! : { kind: 'or', items };
-  }
-
+  /** Items ANDed (space or AND), each maybe excluded (NOT, -). */
   function and(depth: number): QueryNode | null {
     const items: QueryNode[] = [];
     const not: QueryNode[] = [];
@@ -123,16 +113,17 @@ export function parseQuery(query: string): QueryNode | null {
       const t = peek()!;
       if (t.t === 'AND') {
         pos++;
-        if (items.length + not.length === 0 || ends(peek())) bad(`AND needs something to search for on each side: ${query}`);
+        if (items.length + not.length === 0 || ends(peek()) || peek()!.t === 'OR' || peek()!.t === 'AND') bad(`AND needs something to search for on each side: ${query}`);
         continue;
       }
+      if (t.t === 'OR') bad(`OR needs something to search for on each side: ${query}`);
       const negated = t.t === 'NOT' || t.t === '-';
       if (negated) {
         pos++;
-        if (ends(peek()) || peek()!.t === 'AND') bad(`${t.t === 'NOT' ? 'NOT' : '-'} needs a word after it: ${query}`);
+        if (ends(peek()) || ['AND', 'OR'].includes(peek()!.t)) bad(`${t.t === 'NOT' ? 'NOT' : '-'} needs a word after it: ${query}`);
         if (peek()!.t === 'NOT' || peek()!.t === '-') bad(`a double negative is not supported: ${query}`);
       }
-      const node = primary(depth, null);
+      const node = orChain(depth, negated);
       if (node) (negated ? not : items).push(node);
     }
     if (items.length === 0 && not.length > 0) {
@@ -142,11 +133,28 @@ export function parseQuery(query: string): QueryNode | null {
     return items.length === 1 && not.length === 0 ? items[0]! : { kind: 'and', items, not };
   }
 
+  /** `a OR b OR c`: OR binds before AND, as in Westlaw (`care OR nursing home` = (care OR nursing) AND home). */
+  function orChain(depth: number, negated: boolean): QueryNode | null {
+    const items: QueryNode[] = [];
+    const first = primary(depth, null);
+    if (first) items.push(first);
+    while (peek()?.t === 'OR') {
+      pos++;
+      if (ends(peek()) || ['AND', 'OR'].includes(peek()!.t)) bad(`OR needs something to search for on each side: ${query}`);
+      if (peek()!.t === 'NOT' || peek()!.t === '-') bad(`cannot OR an excluded word: ${query}`, 'exclude a group instead: NOT (a OR b)');
+      if (negated) bad(`NOT and - apply to one item: write NOT (a OR b): ${query}`);
+      const next = primary(depth, null);
+      if (next) items.push(next);
+    }
+    if (items.length > 1 && items.some((n) => n.kind === 'value')) bad(`category:, outcome: and ref: work like filters: use them outside OR: ${query}`);
+    return items.length === 0 ? null : items.length === 1 ? items[0]! : { kind: 'or', items };
+  }
+
   function primary(depth: number, field: TextField | ValueField | null): QueryNode | null {
     const t = toks[pos++]!;
     if (t.t === '(') {
       if (field && !isText(field)) bad(`${field}: takes one value, not a group: ${query}`, `e.g. ${field}:"${field === 'ref' ? '19 020 817' : 'Housing'}"`);
-      const inner = or(depth + 1);
+      const inner = and(depth + 1);
       if (peek()?.t !== ')') bad(`unclosed parenthesis in query: ${query}`, 'close each ( with a )');
       pos++;
       return inner && field ? withField(inner, field as TextField, query) : inner;
@@ -174,14 +182,12 @@ export function parseQuery(query: string): QueryNode | null {
     return { kind: 'term', words, phrase: t.t === 'phrase' || words.length > 1, prefix: t.prefix, field: (field as TextField | null) ?? null };
   }
 
-  const tree = or(0);
+  const tree = and(0);
   if (pos < toks.length) bad(toks[pos]!.t === ')' ? `unmatched ) in query: ${query}` : `cannot read the query: ${query}`);
-  if (tree && tree.kind === 'or' && hasValue(tree)) bad(`category:, outcome: and ref: work like filters: use them outside OR: ${query}`);
   return tree;
 }
 
 const isText = (f: string): f is TextField => f === 'summary' || f === 'organisation';
-const hasValue = (n: QueryNode): boolean => n.kind === 'value' || (n.kind === 'and' ? [...n.items, ...n.not].some(hasValue) : n.kind === 'or' ? n.items.some(hasValue) : false);
 
 function withField(n: QueryNode, field: TextField, query: string): QueryNode {
   if (n.kind === 'term') {
