@@ -69,6 +69,11 @@ export function registerSearch(program: Command, io: CliIo): void {
 async function explainNoHits(db: import('../store/open.js').Store, query: string, filters: import('../search/filters.js').Filters, compiled: import('../search/query.js').CompiledQuery, io: CliIo): Promise<void> {
   const { checkFilterValues, suggestQuery } = await import('../search/suggest.js');
   checkFilterValues(db, filters); // throws "did you mean" for a filter value no decision has
+  if (compiled.ref) {
+    io.stderr.write(`no decision has the reference ${compiled.ref}, and none cites it\n`);
+    io.stderr.write('hint: a reference is two digits and six more, e.g. 19 020 817; lgo build adds new pages\n');
+    return;
+  }
   const better = compiled.match ? suggestQuery(db, query, compiled) : null;
   io.stderr.write(`no decisions match${better ? `; did you mean: lgo search ${shellQuote(better)}` : ''}\n`);
   if (!better) io.stderr.write('hint: use fewer words, OR between alternatives, prefix* for word endings, or fewer filters\n');
