@@ -8,7 +8,7 @@ import type { DecisionRecord } from '../schema/record.js';
 import type { Store } from '../store/open.js';
 import { compileFilters, type Filters } from './filters.js';
 import { FIELD_WEIGHTS } from './rank.js';
-import { compileQuery, type CompiledQuery } from './query.js';
+import { compileQuery, type CompiledQuery, type QueryNode } from './query.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 
 export const SORTS = ['relevance', 'date', 'payment'] as const;
@@ -105,22 +105,18 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     total = db.prepare(`SELECT count(*) FROM decisions d WHERE ${where.sql}`).pluck().get(...where.params) as number;
     rows = db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE ${where.sql} ORDER BY ${ORDER[sort as 'date']} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as Row[];
   } else {
-    // The FTS5 side drives; the filters are one set of ids built once (`+` keeps FTS5 from
-    // reading the IN list as rowid lookups, which would rerun the MATCH per id).
-    const inFilter = filtered ? ` AND +f.rowid IN (SELECT d.id FROM decisions d WHERE ${where.sql})` : '';
-    const from = `FROM decisions_fts f WHERE f.decisions_fts MATCH ?${inFilter}${skip}`;
+    const check = filtered ? filterCheck(db, where, query.tree) : '';
+    const from = `FROM decisions_fts f WHERE f.decisions_fts MATCH ?${check}${skip}`;
     const params = [query.match, ...(filtered ? where.params : []), ...skipParams];
-    total = (db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number) + (refId === undefined ? 0 : 1);
-    if (restLimit > 0) {
+    const matches = db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
+    total = matches + (refId === undefined ? 0 : 1);
+    if (restLimit > 0 && matches > restOffset) {
       if (sort === 'relevance') {
         const ranked = db.prepare(`SELECT f.rowid AS id, -bm25(decisions_fts, ${WEIGHTS}) AS score ${from} ORDER BY score DESC, f.rowid DESC LIMIT ? OFFSET ?`).all(...params, restLimit, restOffset) as { id: number; score: number }[];
         const byId = db.prepare(`SELECT ${COLS}, ? AS score FROM decisions d WHERE d.id = ?`);
         rows = ranked.map((p) => byId.get(p.score, p.id) as Row);
       } else {
-        const text = `SELECT f.rowid FROM decisions_fts f WHERE f.decisions_fts MATCH ?${skip}`;
-        rows = db
-          .prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE ${where.sql} AND d.id IN (${text}) ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`)
-          .all(...where.params, query.match, ...skipParams, restLimit, restOffset) as Row[];
+        rows = sorted(db, sort, where, query.match, skip, skipParams, matches, restLimit, restOffset);
       }
     }
     if (first) rows.unshift(db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE d.id = ?`).get(refId) as Row);
@@ -140,6 +136,55 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     snippet: words > 0 ? makeSnippet(JSON.parse(recordOf.get(r.id) as string) as DecisionRecord, query.words, query.prefixes, words, query.phrases) : null,
   }));
   return { total, totalIsMinimum: false, rankCapped: false, hits, query };
+}
+
+/** Past this share of all decisions, a filter is tested per match rather than listed once. */
+const SELECTIVE = 0.2;
+
+/**
+ * How the FTS5 side (which drives) applies the filters, never inside the MATCH: as the set of
+ * decisions the filters keep, built once, when that set is small and the text matches are many
+ * (a council or category with a common word); otherwise by testing each match's row (a date
+ * range or an outcome, which keep most of the corpus; or a rare phrase). Both keep the same
+ * decisions; measured at 60,000 (docs/benchmarks.md).
+ */
+function filterCheck(db: Store, where: { sql: string; params: (string | number)[] }, tree: QueryNode | null): string {
+  const decisions = (db.prepare('SELECT max(id) FROM decisions').pluck().get() as number | null) ?? 0;
+  const cap = Math.ceil(decisions * SELECTIVE);
+  const kept = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM decisions d WHERE ${where.sql} LIMIT ?)`).pluck().get(...where.params, cap + 1) as number;
+  const list = kept <= cap && matchesAtMost(db, tree, decisions) > 2 * kept;
+  // `+` keeps FTS5 from reading the IN list as rowid lookups, which would rerun the MATCH per id.
+  return list ? ` AND +f.rowid IN (SELECT d.id FROM decisions d WHERE ${where.sql})` : ` AND EXISTS (SELECT 1 FROM decisions d WHERE d.id = f.rowid AND ${where.sql})`;
+}
+
+/** An upper bound on the decisions a query's text matches, from the vocabulary's counts (`terms`). */
+function matchesAtMost(db: Store, n: QueryNode | null, decisions: number): number {
+  if (!n || n.kind === 'value') return decisions;
+  if (n.kind === 'or') return Math.min(decisions, n.items.reduce((s, x) => s + matchesAtMost(db, x, decisions), 0));
+  if (n.kind === 'and') return Math.min(...n.items.map((x) => matchesAtMost(db, x, decisions)));
+  const docs = db.prepare('SELECT docs FROM terms WHERE term = ?').pluck();
+  // A prefix, or a word added since the last scan (docs 0), may match anything.
+  const counts = n.words.map((w, i) => (n.prefix && i === n.words.length - 1 ? decisions : ((docs.get(w) as number | undefined) ?? 0) || decisions));
+  return Math.min(...counts);
+}
+
+/** Decisions a date- or payment-ordered walk may test one by one before listing every match is cheaper. */
+const MAX_PROBES = 500;
+
+/**
+ * One page of the matches in date or payment order. When matches are dense, the walk along the
+ * order's index tests each decision for the match (about 20 tests fill a page of a common word);
+ * when they are sparse, every match is listed and sorted. Both give the same page.
+ */
+function sorted(db: Store, sort: 'date' | 'payment', where: { sql: string; params: (string | number)[] }, match: string, skip: string, skipParams: number[], matches: number, limit: number, offset: number): Row[] {
+  const decisions = (db.prepare('SELECT max(id) FROM decisions').pluck().get() as number | null) ?? 0;
+  const probes = ((offset + limit) * decisions) / Math.max(matches, 1);
+  const test =
+    probes <= MAX_PROBES
+      ? `EXISTS (SELECT 1 FROM decisions_fts f WHERE f.decisions_fts MATCH ? AND f.rowid = d.id${skip})`
+      : `d.id IN (SELECT f.rowid FROM decisions_fts f WHERE f.decisions_fts MATCH ?${skip})`;
+  const index = probes <= MAX_PROBES ? ` INDEXED BY ${sort === 'date' ? 'decisions_date' : 'decisions_payment'}` : '';
+  return db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d${index} WHERE ${where.sql} AND ${test} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).all(...where.params, match, ...skipParams, limit, offset) as Row[];
 }
 
 /**
