@@ -63,7 +63,7 @@ const pick = (r, arr) => arr[Math.floor(r() * arr.length)];
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const fn = zipf(FUNCTION, 1);
-const general = zipf(GENERAL, 1.1);
+const general = zipf(GENERAL, 0.8);
 /** The long tail: 60,000 made-up proper names (streets, schools, homes, surnames), Zipf-weighted. */
 const TAIL = Array.from({ length: 60000 }, (_, i) => {
   const r = rng(7919 * (i + 1));
@@ -88,7 +88,7 @@ function realWords() {
   const words = [...counts].filter(([w]) => !/^(cookies?|analytics|google|logogram|privacy)$/i.test(w)).sort((a, b) => b[1] - a[1]).map(([w]) => w);
   return words.length ? words : GENERAL;
 }
-const real = zipf(realWords(), 0.9);
+const real = zipf(realWords(), 0.75);
 
 const OUTCOMES = [['Upheld', 0.55], ['Not upheld', 0.15], ['Closed after initial enquiries', 0.22], ['Upheld: no further action', 0.05], ['Withdrawn', 0.03]];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
