@@ -133,7 +133,7 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     paymentTotal: r.payment_total,
     url: r.url,
     score: r.score === null ? null : Number(r.score.toPrecision(4)),
-    snippet: words > 0 ? makeSnippet(JSON.parse(recordOf.get(r.id) as string) as DecisionRecord, query.words, query.prefixes, words, query.phrases) : null,
+    snippet: words > 0 ? makeSnippet(JSON.parse(recordOf.get(r.id) as string) as DecisionRecord, query.markWords, query.prefixes, words, query.phrases) : null,
   }));
   return { total, totalIsMinimum: false, rankCapped: false, hits, query };
 }

@@ -20,8 +20,10 @@ export interface CompiledQuery {
   where: { sql: string; params: (string | number)[] };
   /** A decision reference typed as the whole query ("23 004 560"), normalised; its decision ranks first. */
   ref: string | null;
-  /** Positive words (not stop words), for snippets and suggestions. */
+  /** Positive words (not stop words), phrases' words included, for suggestions. */
   words: string[];
+  /** Positive words searched on their own (not inside a phrase), to mark in snippets. */
+  markWords: string[];
   /** Positive phrases (two or more words), for snippets. */
   phrases: string[][];
   /** Positive prefixes (without `*`), for snippets. */
@@ -125,6 +127,7 @@ export function compileQuery(query: string): CompiledQuery {
     where: { sql: where.length ? where.join(' AND ') : '1', params },
     ref,
     words: [...new Set(terms.flatMap((t) => (t.prefix ? t.words.slice(0, -1) : t.words)).filter((w) => !STOPWORDS.has(w)))],
+    markWords: [...new Set(terms.filter((t) => !t.phrase).flatMap((t) => (t.prefix ? [] : t.words)).filter((w) => !STOPWORDS.has(w)))],
     phrases: terms.filter((t) => t.phrase && t.words.length > 1).map((t) => t.words),
     prefixes: [...new Set(terms.filter((t) => t.prefix).map((t) => t.words[t.words.length - 1]!))],
   };

@@ -56,7 +56,8 @@ describe('compileQuery', () => {
 
   it('keeps positive words, phrases and prefixes for snippets, without stop words or exclusions', () => {
     const q = compileQuery('"child in need" the plan* -school');
-    expect(q).toMatchObject({ words: ['child', 'need'], phrases: [['child', 'in', 'need']], prefixes: ['plan'] });
+    expect(q).toMatchObject({ words: ['child', 'need'], markWords: [], phrases: [['child', 'in', 'need']], prefixes: ['plan'] });
+    expect(compileQuery('child "care plan" the').markWords).toEqual(['child']);
   });
 
   it.each([

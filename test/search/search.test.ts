@@ -122,6 +122,9 @@ describe('searchStore', () => {
     // A phrase is marked whole; stop words alone are never marked.
     const [phrase] = searchStore(db, { query: '"child in need" plan', filters: {} }).hits;
     expect(markSnippet(phrase!.snippet!, '[', ']')).toBe('A [child in need] [plan] was agreed but never reviewed.');
+    // The words of a phrase are not marked on their own.
+    const [only] = searchStore(db, { query: '"child in need"', filters: {} }).hits;
+    expect(markSnippet(only!.snippet!, '[', ']')).toBe('Mrs C complained the Council did not hold [Child in Need] meetings.');
     const [stop] = searchStore(db, { query: 'the assessment was late', filters: {} }).hits;
     expect(markSnippet(stop!.snippet!, '[', ']')).toBe('The [assessment] was [late].');
     const [sum] = searchStore(db, { query: 'homeless*', filters: {} }).hits;
