@@ -5,7 +5,7 @@ import { searchStore, type SearchRequest } from '../../src/search/engine.js';
 import { normaliseFilters } from '../../src/search/filters.js';
 import { markSnippet } from '../../src/search/snippet.js';
 import { checkFilterValues, complete, suggestQuery } from '../../src/search/suggest.js';
-import { compileQuery } from '../../src/search/query.js';
+import { compileQuery, queryWhere } from '../../src/search/query.js';
 import { buildStore } from '../../src/store/build.js';
 import { openStore, type Store } from '../../src/store/open.js';
 import { jsonParse, makeRecord, tempDir, withPayment, writeRecordPage } from '../helpers/records.js';
@@ -71,6 +71,14 @@ describe('searchStore', () => {
     expect(refs({ query: 'category:housing' })).toEqual(['20 000 001']);
     expect(refs({ query: 'outcome:upheld -council' })).toEqual([]);
     expect(refs({ query: 'ref:22-000-003' })).toEqual(['22 000 003']);
+  });
+
+  it('gives export and stats the same decisions as a search (queryWhere)', () => {
+    for (const q of ['homelessness', 'child NOT assessment', 'complained category:housing', 'complained -outcome:upheld', '22-000-003', 'council OR transport']) {
+      const w = queryWhere(compileQuery(q));
+      const selected = db.prepare(`SELECT d.ref FROM decisions d WHERE ${w.sql} ORDER BY d.ref`).pluck().all(...w.params);
+      expect(selected).toEqual(refs({ query: q, limit: 100 }).sort());
+    }
   });
 
   it('finds a reference typed as the query first, in any of its spellings', () => {
