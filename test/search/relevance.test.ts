@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchStore } from '../../src/search/engine.js';
 import { normaliseFilters, type FilterInput } from '../../src/search/filters.js';
@@ -159,6 +160,33 @@ describe('the top 20 equals an exact BM25 reference', () => {
     { query: 'apologise', all: [w('apologise')], filters: { organisation: 'Leeds' }, keep: (d) => /leeds/i.test(d.organisation) },
     { query: 'council', all: [w('council')], filters: { from: '2021' }, keep: (d) => d.date >= '2021-01-01' },
   ];
+
+  it('matches exactly the decisions a brute-force reading of random boolean queries finds (property)', () => {
+    const vocab = ['council', 'distress', 'homelessness', 'school', 'care', 'plan', 'pothole', 'tribunal', 'safeguarding', 'delay', 'apologise', 'nursing'];
+    type Q = { text: string; test: (d: Doc) => boolean };
+    const has = (t: RefTerm) => (d: Doc) => d.cols.some((c) => hitsIn(c, t) > 0);
+    const word = fc.constantFrom(...vocab).map((x): Q => ({ text: x, test: has(w(x)) }));
+    const phrase = fc.constantFrom('care plan', 'social worker', 'child in need', 'temporary accommodation').map((x): Q => ({ text: `"${x}"`, test: has(w(...x.split(' '))) }));
+    const atom = fc.oneof(word, word, phrase);
+    const tree: fc.Arbitrary<Q> = fc.letrec<{ q: Q }>((tie) => ({
+      q: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        atom,
+        fc.tuple(tie('q'), tie('q')).map(([a, b]): Q => ({ text: `(${a.text} ${b.text})`, test: (d) => a.test(d) && b.test(d) })),
+        fc.tuple(tie('q'), tie('q')).map(([a, b]): Q => ({ text: `(${a.text} OR ${b.text})`, test: (d) => a.test(d) || b.test(d) })),
+        fc.tuple(tie('q'), tie('q')).map(([a, b]): Q => ({ text: `(${a.text} NOT ${b.text})`, test: (d) => a.test(d) && !b.test(d) })),
+      ),
+    })).q;
+    fc.assert(
+      fc.property(tree, (q) => {
+        const expected = docs.filter(q.test).map((d) => d.ref).sort();
+        const r = searchStore(db, { query: q.text, filters: {}, limit: 1000, snippetWords: 0 });
+        expect(r.total).toBe(expected.length);
+        expect(r.hits.map((h) => h.ref).sort()).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
 
   it.each(queries.map((q) => [q.query + (q.filters ? ` ${JSON.stringify(q.filters)}` : ''), q] as const))('%s', (_, q) => {
     const expected = referenceTop(docs, q, 20);
