@@ -158,6 +158,7 @@ async function benchSize(kind, n, opts) {
     warmP95: pct(warm.times, 95),
     warmMax: Math.max(...warm.times),
     warmCpuP95: pct(warm.cpu, 95),
+    warmCpuMax: Math.max(...warm.cpu),
   };
 }
 
@@ -172,12 +173,12 @@ function report(rows, opts) {
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` (scripts/bench-search.mjs) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; parser: ${opts.parser === 'simple' ? '**stand-in** (scripts/simple-parse.mjs: store and search alone, not the real parser)' : 'the real parseDecision (worker threads for full builds)'}.`,
     'The machine is shared with other work: each row gives the 1-minute load average at its start and its range during the row; on 2 cores, above 2 means the run competed for the CPU. "CPU" figures are the process\'s own user + system time, which contention inflates far less than wall time.',
     '',
-    '| corpus | decisions | full build (CPU, all threads) | pages/s | build peak RSS | database | incremental +100 (CPU) | `lgo search` start to results, median (CPU) | warm p50 / p95 / max (p95 CPU) | search peak RSS | overlap@10, worst query | load average |',
+    '| corpus | decisions | full build (CPU, all threads) | pages/s | build peak RSS | database | incremental +100 (CPU) | `lgo search` start to results, median (CPU) | warm p50 / p95 / max (CPU p95 / max) | search peak RSS | overlap@10, worst query | load average |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => {
       const ranked = r.per.filter((p) => p.overlap !== null);
       const worst = Math.min(...ranked.map((p) => p.overlap - p.expected + 10));
-      return `| ${KIND_NOTE[r.kind] ?? r.kind} | ${r.n.toLocaleString('en-GB')} | ${f1(r.buildS)} s (${f1(r.buildCpuS)} s) | ${Math.round(r.docsPerS)} | ${Math.round(r.buildRssMb)} MB | ${Math.round(r.sizeMb)} MB | ${f1(r.incS)} s (${f1(r.incCpuS)} s) | ${Math.round(r.coldMedianMs)} ms (${Math.round(r.coldCpuMedianMs)} ms) | ${f1(r.warmP50)} / ${f1(r.warmP95)} / ${f1(r.warmMax)} ms (${f1(r.warmCpuP95)} ms) | ${Math.round(r.coldMaxRssMb)} MB | ${worst}/10 (${ranked.filter((p) => p.top20).length}/${ranked.length} top 20 identical) | ${f1(r.load.start[0])}; ${f1(r.load.min)}-${f1(r.load.max)} |`;
+      return `| ${KIND_NOTE[r.kind] ?? r.kind} | ${r.n.toLocaleString('en-GB')} | ${f1(r.buildS)} s (${f1(r.buildCpuS)} s) | ${Math.round(r.docsPerS)} | ${Math.round(r.buildRssMb)} MB | ${Math.round(r.sizeMb)} MB | ${f1(r.incS)} s (${f1(r.incCpuS)} s) | ${Math.round(r.coldMedianMs)} ms (${Math.round(r.coldCpuMedianMs)} ms) | ${f1(r.warmP50)} / ${f1(r.warmP95)} / ${f1(r.warmMax)} ms (${f1(r.warmCpuP95)} / ${f1(r.warmCpuMax)} ms) | ${Math.round(r.coldMaxRssMb)} MB | ${worst}/10 (${ranked.filter((p) => p.top20).length}/${ranked.length} top 20 identical) | ${f1(r.load.start[0])}; ${f1(r.load.min)}-${f1(r.load.max)} |`;
     }),
     '',
     'Targets at 60,000 decisions of the realistic corpus on 2 cores: overlap@10 with the exact ranking = 10 for every query; process start to results <= 250 ms (median);',
