@@ -108,17 +108,19 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     const check = filtered ? filterCheck(db, where, query.tree) : '';
     const from = `FROM decisions_fts f WHERE f.decisions_fts MATCH ?${check}${skip}`;
     const params = [query.match, ...(filtered ? where.params : []), ...skipParams];
-    const matches = db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
-    total = matches + (refId === undefined ? 0 : 1);
-    if (restLimit > 0 && matches > restOffset) {
-      if (sort === 'relevance') {
-        const ranked = db.prepare(`SELECT f.rowid AS id, -bm25(decisions_fts, ${WEIGHTS}) AS score ${from} ORDER BY score DESC, f.rowid DESC LIMIT ? OFFSET ?`).all(...params, restLimit, restOffset) as { id: number; score: number }[];
-        const byId = db.prepare(`SELECT ${COLS}, ? AS score FROM decisions d WHERE d.id = ?`);
-        rows = ranked.map((p) => byId.get(p.score, p.id) as Row);
-      } else {
-        rows = sorted(db, sort, where, query.match, skip, skipParams, matches, restLimit, restOffset);
-      }
+    const count = () => db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
+    let matches: number;
+    if (sort === 'relevance') {
+      const ranked = restLimit > 0 ? (db.prepare(`SELECT f.rowid AS id, -bm25(decisions_fts, ${WEIGHTS}) AS score ${from} ORDER BY score DESC, f.rowid DESC LIMIT ? OFFSET ?`).all(...params, restLimit, restOffset) as { id: number; score: number }[]) : [];
+      // A short last page gives the count itself; otherwise one pass counts every match.
+      matches = ranked.length > 0 && ranked.length < restLimit ? restOffset + ranked.length : count();
+      const byId = db.prepare(`SELECT ${COLS}, ? AS score FROM decisions d WHERE d.id = ?`);
+      rows = ranked.map((p) => byId.get(p.score, p.id) as Row);
+    } else {
+      matches = count();
+      if (restLimit > 0 && matches > restOffset) rows = sorted(db, sort, where, query.match, skip, skipParams, matches, restLimit, restOffset);
     }
+    total = matches + (refId === undefined ? 0 : 1);
     if (first) rows.unshift(db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE d.id = ?`).get(refId) as Row);
   }
   const words = req.snippetWords ?? 30;
