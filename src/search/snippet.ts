@@ -26,6 +26,8 @@ interface Tok {
   start: number;
   end: number;
   term: string | null;
+  /** The word as the index sees it (lower case, accents folded). */
+  word?: string;
   /** A later word of a marked phrase (its highlight is the phrase's). */
   joined?: boolean;
 }
@@ -53,7 +55,7 @@ export function makeSnippet(record: DecisionRecord, words: string[], prefixes: s
     // Cheap pre-check before tokenizing: most paragraphs hold few of the words.
     const folded = fold(p.text);
     if (!needles.some((n) => folded.includes(n))) continue;
-    const toks = markPhrases(p.text, tokens(p.text, matchTerm), phrases);
+    const toks = markPhrases(tokens(p.text, matchTerm), phrases);
     for (const [from, to] of sentences(p.text, toks)) {
       const count = new Set(toks.slice(from, to).map((t) => t.term).filter(Boolean)).size;
       if (count > (best?.count ?? 0)) best = { ...p, toks, from, count };
@@ -72,11 +74,17 @@ export function makeSnippet(record: DecisionRecord, words: string[], prefixes: s
 
 /** [first, end) token ranges of the sentences of `text` (a sentence ends at . ! ? followed by a space). */
 function sentences(text: string, toks: Tok[]): [number, number][] {
+  const ends: number[] = [];
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) ends.push(m.index);
   const out: [number, number][] = [];
   let from = 0;
-  for (let i = 0; i < toks.length; i++) {
+  let e = 0;
+  for (let i = 0; i < toks.length && e < ends.length; i++) {
+    // The sentence ends after token i when a stop lies between it and the next token.
+    while (e < ends.length && ends[e]! < toks[i]!.end) e++;
     const next = toks[i + 1];
-    if (next && /[.!?]["'’”)]*\s/.test(text.slice(toks[i]!.end, next.start))) {
+    if (next && e < ends.length && ends[e]! < next.start) {
       out.push([from, i + 1]);
       from = i + 1;
     }
@@ -85,13 +93,14 @@ function sentences(text: string, toks: Tok[]): [number, number][] {
   return out;
 }
 
+const SENTENCE_END = /[.!?]["'’”)]*\s/g;
+
 /** Marks each occurrence of a phrase as one term spanning its words (`phrase` tokens after the first are joined to it). */
-function markPhrases(text: string, toks: Tok[], phrases: string[][]): Tok[] {
+function markPhrases(toks: Tok[], phrases: string[][]): Tok[] {
   if (phrases.length === 0) return toks;
-  const lower = toks.map((t) => fold(text.slice(t.start, t.end)));
   const out: Tok[] = [];
   for (let i = 0; i < toks.length; i++) {
-    const p = phrases.find((ph) => ph.every((w, k) => lower[i + k] === w));
+    const p = phrases.find((ph) => ph.every((w, k) => toks[i + k]?.word === w));
     if (!p) {
       out.push(toks[i]!);
       continue;
@@ -111,13 +120,13 @@ function tokens(text: string, matchTerm: (w: string, folded?: boolean) => string
   const out: Tok[] = [];
   if (WIDE_LETTER.test(text)) {
     WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, term: matchTerm(m[0]) });
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, term: matchTerm(m[0]), word: fold(m[0]) });
     return out;
   }
   // Fast path (nearly every paragraph): ASCII words, lower-cased once; ’ and £ have no case, so offsets hold.
   const lower = text.toLowerCase();
   ASCII_WORD.lastIndex = 0;
-  for (let m = ASCII_WORD.exec(lower); m; m = ASCII_WORD.exec(lower)) out.push({ start: m.index, end: m.index + m[0].length, term: matchTerm(m[0], true) });
+  for (let m = ASCII_WORD.exec(lower); m; m = ASCII_WORD.exec(lower)) out.push({ start: m.index, end: m.index + m[0].length, term: matchTerm(m[0], true), word: m[0] });
   return out;
 }
 
