@@ -8,7 +8,8 @@ const parse = parser === 'simple' ? (await import('../simple-parse.mjs')).simple
 let peak = process.memoryUsage.rss();
 setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 5).unref();
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const stats = await buildStore({ corpusDir, dbPath, full: mode === 'full', parse });
 process.stdout.write(
-  JSON.stringify({ ...stats, warnings: stats.warnings.length, wallMs: Math.round(performance.now() - started), maxRssKb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 1024) }),
+  JSON.stringify({ ...stats, warnings: stats.warnings.length, wallMs: Math.round(performance.now() - started), cpuMs: Math.round(((u) => (u.user + u.system) / 1000)(process.cpuUsage(cpuStart))), maxRssKb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 1024) }),
 );

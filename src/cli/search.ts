@@ -23,7 +23,7 @@ export function registerSearch(program: Command, io: CliIo): void {
   const cmd = program
     .command('search')
     .description('full-text search of the decisions, with filters and snippets')
-    .argument('[query]', 'words (all must appear), "exact phrase", a OR b, -exclude, prefix*; may be empty with filters', '');
+    .argument('[query]', 'words (all must appear), "exact phrase", a OR b, NOT x or -x, prefix*, (groups), summary: organisation: category: outcome: ref:; may be empty with filters', '');
   addFilterOptions(cmd)
     .option('--sort <order>', 'relevance (default with a query), date (newest first) or payment (largest first)')
     .option('--limit <n>', 'hits to show', '20')
@@ -32,7 +32,7 @@ export function registerSearch(program: Command, io: CliIo): void {
     .option('--db <file>', 'database file (default: LGO_DB, else index/decisions.sqlite)')
     .addHelpText(
       'after',
-      `\nExamples:\n  lgo search "child in need"\n  lgo search 'care OR nursing -"council tax"' --outcome upheld --from 2020\n  lgo search assess* --organisation "Cheshire East" --sort date --format csv\n  lgo search "" --remedy payment --min-payment 1000 --sort payment\n`,
+      `\nExamples:\n  lgo search "child in need"\n  lgo search 'child NOT protection'\n  lgo search 'summary:(homeless* OR "temporary accommodation") category:housing'\n  lgo search 23-004-560\n  lgo search 'care OR nursing -"council tax"' --outcome upheld --from 2020\n  lgo search assess* --organisation "Cheshire East" --sort date --format csv\n  lgo search "" --remedy payment --min-payment 1000 --sort payment\n`,
     )
     .action(async (query: string, flags: SearchFlags) => {
       const format = flags.format ?? 'table';
@@ -44,7 +44,7 @@ export function registerSearch(program: Command, io: CliIo): void {
       const filters = normaliseFilters(flags);
       const { compileQuery } = await import('../search/query.js');
       const compiled = compileQuery(query); // bad queries fail before the database is opened
-      if (!compiled.match && noFilters(filters)) throw new UsageError('nothing to search for', { hint: 'give a query, e.g. lgo search "child in need", or a filter such as --organisation' });
+      if (!compiled.match && compiled.where.sql === '1' && noFilters(filters)) throw new UsageError('nothing to search for', { hint: 'give a query, e.g. lgo search "child in need", or a filter such as --organisation' });
       const db = await openStoreForReading(flags.db, io);
       try {
         const { searchStore } = await import('../search/engine.js');
@@ -57,8 +57,8 @@ export function registerSearch(program: Command, io: CliIo): void {
         if (result.total === 0) await explainNoHits(db, query, filters, compiled, io);
         else if (format === 'table') {
           const shown = result.hits.length ? `${offset + 1}-${offset + result.hits.length}` : 'none';
-          const count = `${result.totalIsMinimum ? 'more than ' : ''}${result.total}`;
-          io.stderr.write(`${count} decision${result.total === 1 ? '' : 's'} match (showing ${shown})${result.rankCapped ? '; very common words: the newest matches are ranked' : ''}\n`);
+          const count = result.total.toLocaleString('en-GB');
+          io.stderr.write(`${count} decision${result.total === 1 ? ' matches' : 's match'} (showing ${shown})\n`);
         }
       } finally {
         db.close();
@@ -69,6 +69,11 @@ export function registerSearch(program: Command, io: CliIo): void {
 async function explainNoHits(db: import('../store/open.js').Store, query: string, filters: import('../search/filters.js').Filters, compiled: import('../search/query.js').CompiledQuery, io: CliIo): Promise<void> {
   const { checkFilterValues, suggestQuery } = await import('../search/suggest.js');
   checkFilterValues(db, filters); // throws "did you mean" for a filter value no decision has
+  if (compiled.ref) {
+    io.stderr.write(`no decision has the reference ${compiled.ref}, and none cites it\n`);
+    io.stderr.write('hint: a reference is two digits and six more, e.g. 19 020 817; lgo build adds new pages\n');
+    return;
+  }
   const better = compiled.match ? suggestQuery(db, query, compiled) : null;
   io.stderr.write(`no decisions match${better ? `; did you mean: lgo search ${shellQuote(better)}` : ''}\n`);
   if (!better) io.stderr.write('hint: use fewer words, OR between alternatives, prefix* for word endings, or fewer filters\n');

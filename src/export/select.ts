@@ -6,7 +6,7 @@
  */
 import type { Store } from '../store/open.js';
 import { compileFilters, normaliseFilters, type FilterInput } from '../search/filters.js';
-import { compileQuery } from '../search/query.js';
+import { compileQuery, queryWhere } from '../search/query.js';
 import type { Payment, Remedy } from '../schema/record.js';
 import type { ExportDecision, ExportKind } from './columns.js';
 import type { AmountBounds, RowSource } from './rows.js';
@@ -47,10 +47,11 @@ export function selectionWhere(sel: Selection): Where {
   const f = compileFilters(normaliseFilters(sel.filters));
   const parts = [f.sql];
   const params = [...f.params];
-  const match = sel.query?.trim() ? compileQuery(sel.query).match : null;
-  if (match) {
-    parts.push('d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)');
-    params.push(match);
+  if (sel.query?.trim()) {
+    // The text match and the query's value fields (category:, outcome:, ref:), as search reads them.
+    const q = queryWhere(compileQuery(sel.query));
+    parts.push(q.sql);
+    params.push(...q.params);
   }
   if (hasBounds(sel.amount)) {
     const b = boundsSql('pb', sel.amount);

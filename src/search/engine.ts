@@ -7,26 +7,12 @@ import { UsageError } from '../errors.js';
 import type { DecisionRecord } from '../schema/record.js';
 import type { Store } from '../store/open.js';
 import { compileFilters, type Filters } from './filters.js';
-import { FIELD_WEIGHTS, newestLoosely, prefixExpander, walkPlan, withOrganisation } from './plan.js';
-import { compileQuery, type CompiledQuery } from './query.js';
+import { FIELD_WEIGHTS } from './rank.js';
+import { compileQuery, type CompiledQuery, type QueryNode } from './query.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 
 export const SORTS = ['relevance', 'date', 'payment'] as const;
 export type Sort = (typeof SORTS)[number];
-
-/**
- * At most this many matches are ranked by BM25. A word found in nearly every decision would
- * otherwise cost a score per decision (80 ms at 60,000; 3-8 us per scored row and word): past the cap, the newest-added matches
- * are ranked. The total stays exact.
- */
-export const RANK_CAP = 500;
-
-/**
- * Counting stops here ("more than 500"): an exact count of 50,000 phrase or prefix matches costs
- * more than the search itself (`lgo stats` counts exactly). Equal to RANK_CAP so that ranking and
- * counting are one pass over the index.
- */
-export const COUNT_CAP = 500;
 
 export interface SearchRequest {
   query: string;
@@ -36,8 +22,6 @@ export interface SearchRequest {
   offset?: number;
   /** Length of snippets, in words; 0 for none. */
   snippetWords?: number;
-  /** Override RANK_CAP and COUNT_CAP (tests, benchmarks). */
-  caps?: { rank?: number; count?: number };
 }
 
 export interface SearchHit {
@@ -49,17 +33,17 @@ export interface SearchHit {
   subcategory: string | null;
   paymentTotal: number;
   url: string | null;
-  /** BM25 score (higher is better), null when not sorted by relevance. */
+  /** BM25 score (higher is better), null when not sorted by relevance and for a reference typed as the query. */
   score: number | null;
   snippet: Snippet | null;
 }
 
 export interface SearchResult {
-  /** Matching decisions, counted up to COUNT_CAP. */
+  /** Matching decisions, counted exactly. */
   total: number;
-  /** True when counting stopped at COUNT_CAP: "more than `total`". */
+  /** Always false: counts are exact (kept so callers of the earlier capped engine still compile). */
   totalIsMinimum: boolean;
-  /** True when only the newest RANK_CAP matches were ranked (a very common query). */
+  /** Always false: every match is ranked (kept for the same reason). */
   rankCapped: boolean;
   hits: SearchHit[];
   query: CompiledQuery;
@@ -79,82 +63,65 @@ interface Row {
 }
 
 const COLS = 'd.id, d.ref, d.organisation, d.decision_date, d.outcome, d.category, d.subcategory, d.payment_total, d.url';
-/** Sort orders that the indexes below give directly (an index ends in the row id; NULL dates sort last). */
+/** Sort orders for date and payment (an index ends in the row id; NULL dates sort last). */
 const ORDER: Record<Exclude<Sort, 'relevance'>, string> = {
   date: 'd.decision_date DESC, d.id DESC',
   payment: 'd.payment_total DESC, d.id DESC',
 };
-const SORT_INDEX: Record<Exclude<Sort, 'relevance'>, string> = { date: 'decisions_date', payment: 'decisions_payment' };
+const WEIGHTS = FIELD_WEIGHTS.join(', ');
 
 /**
- * Runs a search: FTS5 MATCH for the query, SQL for the filters, BM25 with field weights.
+ * Runs a search: FTS5 MATCH for the text, SQL for the filters and value fields, and every match
+ * ranked by BM25 with field weights (ties: newest-added first). Filters only select among the
+ * matches: scores are computed over the whole corpus, so a filter never changes one. Counts are
+ * exact. A reference typed as the query puts its decision first.
  * @example searchStore(db, { query: '"child in need"', filters: { outcome: 'Upheld' }, limit: 10 })
  */
 export function searchStore(db: Store, req: SearchRequest): SearchResult {
-  const query = compileQuery(req.query, prefixExpander(db));
-  const where = compileFilters(req.filters);
+  const query = compileQuery(req.query);
   const limit = req.limit ?? 20;
   const offset = req.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit ${limit} must be a whole number of at least 1`);
   if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`--offset ${offset} must be a whole number, 0 or more`);
   const sort: Sort = req.sort ?? (query.match ? 'relevance' : 'date');
   if (sort === 'relevance' && !query.match) throw new UsageError('--sort relevance needs a query', { hint: 'give words to search for, or use --sort date' });
+  const f = compileFilters(req.filters);
+  // Filters and value fields (category:, outcome:, ref:), both over `decisions d`.
+  const conds = [f, query.where].filter((w) => w.sql !== '1');
+  const where = { sql: conds.length ? conds.map((w) => w.sql).join(' AND ') : '1', params: conds.flatMap((w) => w.params) };
+  const filtered = conds.length > 0;
 
-  const RANK = req.caps?.rank ?? RANK_CAP;
-  const COUNT = req.caps?.count ?? COUNT_CAP;
-  let rows: Row[];
-  let rankCapped = false;
+  // A reference typed as the query: its decision first (when the filters keep it), then the rest.
+  const refId = query.ref ? (db.prepare(`SELECT d.id FROM decisions d WHERE d.ref = ? AND ${where.sql}`).pluck().get(query.ref, ...where.params) as number | undefined) : undefined;
+  const skip = refId === undefined ? '' : ' AND f.rowid <> ?';
+  const skipParams = refId === undefined ? [] : [refId];
+  const first = refId !== undefined && offset === 0 ? 1 : 0;
+  const restOffset = Math.max(0, offset - (refId === undefined ? 0 : 1));
+  const restLimit = limit - first;
+
   let total: number;
-  let capped = false;
-  const walk = (sql: string, params: unknown[]): Row[] =>
-    db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d INDEXED BY ${SORT_INDEX[sort as 'date']} WHERE ${sql} ORDER BY ${ORDER[sort as 'date']} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
+  let rows: Row[] = [];
   if (!query.match) {
-    total = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM decisions d WHERE ${where.sql} LIMIT ?)`).pluck().get(...where.params, COUNT + 1) as number;
-    rows = walk(where.sql, where.params);
+    total = db.prepare(`SELECT count(*) FROM decisions d WHERE ${where.sql}`).pluck().get(...where.params) as number;
+    rows = db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE ${where.sql} ORDER BY ${ORDER[sort as 'date']} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as Row[];
   } else {
-    const match = withOrganisation(db, query.match, req.filters.organisation);
-    const from = `decisions_fts f JOIN decisions d ON d.id = f.rowid WHERE f.decisions_fts MATCH ? AND ${where.sql}`;
-    const params = [match, ...where.params];
-    const weights = FIELD_WEIGHTS.join(', ');
+    const check = filtered ? filterCheck(db, where, query.tree) : '';
+    const from = `FROM decisions_fts f WHERE f.decisions_fts MATCH ?${check}${skip}`;
+    const params = [query.match, ...(filtered ? where.params : []), ...skipParams];
+    const count = () => db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
+    let matches: number;
     if (sort === 'relevance') {
-      // Bound the ranking work: score only the newest-added RANK + 1 matches, in one pass. When
-      // there are no more, that is every match; otherwise the ranking is among the newest RANK.
-      const newest = query.rankMatch ? newestLoosely(db, from, params, query.rankMatch, RANK) : db.prepare(`SELECT f.rowid AS id, -bm25(decisions_fts, ${weights}) AS score FROM ${from} ORDER BY f.rowid DESC LIMIT ?`).all(...params, RANK + 1) as { id: number; score: number }[];
-      total = newest.length;
-      if (newest.length > RANK && COUNT > RANK) {
-        const rest = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} AND f.rowid < ? LIMIT ?)`).pluck().get(...params, newest[RANK - 1]!.id, COUNT - RANK + 1) as number;
-        total = RANK + rest;
-      }
-      if (newest.length > RANK && offset + limit > RANK) {
-        // Paging past the cap: rank every match (slow for common words, but asked for).
-        rows = db
-          .prepare(`SELECT ${COLS}, -bm25(decisions_fts, ${weights}) AS score FROM ${from} ORDER BY bm25(decisions_fts, ${weights}) LIMIT ? OFFSET ?`)
-          .all(...params, limit, offset) as Row[];
-      } else {
-        rankCapped = newest.length > RANK;
-        const page = newest.slice(0, RANK).sort((x, y) => y.score - x.score || y.id - x.id).slice(offset, offset + limit);
-        const byId = db.prepare(`SELECT ${COLS}, ? AS score FROM decisions d WHERE d.id = ?`);
-        rows = page.map((p) => byId.get(p.score, p.id) as Row);
-      }
+      const ranked = restLimit > 0 ? (db.prepare(`SELECT f.rowid AS id, -bm25(decisions_fts, ${WEIGHTS}) AS score ${from} ORDER BY score DESC, f.rowid DESC LIMIT ? OFFSET ?`).all(...params, restLimit, restOffset) as { id: number; score: number }[]) : [];
+      // A short last page gives the count itself; otherwise one pass counts every match.
+      matches = ranked.length > 0 && ranked.length < restLimit ? restOffset + ranked.length : count();
+      const byId = db.prepare(`SELECT ${COLS}, ? AS score FROM decisions d WHERE d.id = ?`);
+      rows = ranked.map((p) => byId.get(p.score, p.id) as Row);
     } else {
-      // One pass over the matches, newest first, gives the count (up to COUNT).
-      const ids = db.prepare(`SELECT f.rowid FROM ${from} ORDER BY f.rowid DESC LIMIT ?`).pluck().all(...params, COUNT + 1) as number[];
-      total = ids.length;
-      if (ids.length <= COUNT) {
-        // Every match is known: sort just those.
-        rows = db
-          .prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`)
-          .all(JSON.stringify(ids), limit, offset) as Row[];
-      } else {
-        // Very many matches: walk the date (or payment) index and keep the matches until the page is full.
-        const test = walkPlan(ids, offset + limit) === 'probe' ? 'EXISTS (SELECT 1 FROM decisions_fts f WHERE f.decisions_fts MATCH ? AND f.rowid = d.id)' : 'd.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)';
-        rows = walk(`${where.sql} AND ${test}`, [...where.params, match]);
-      }
+      matches = count();
+      if (restLimit > 0 && matches > restOffset) rows = sorted(db, sort, where, query.match, skip, skipParams, matches, restLimit, restOffset);
     }
-  }
-  if (total > COUNT) {
-    total = COUNT;
-    capped = true;
+    total = matches + (refId === undefined ? 0 : 1);
+    if (first) rows.unshift(db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE d.id = ?`).get(refId) as Row);
   }
   const words = req.snippetWords ?? 30;
   const recordOf = db.prepare('SELECT record_json FROM records WHERE decision_id = ?').pluck();
@@ -168,9 +135,58 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     paymentTotal: r.payment_total,
     url: r.url,
     score: r.score === null ? null : Number(r.score.toPrecision(4)),
-    snippet: words > 0 ? makeSnippet(JSON.parse(recordOf.get(r.id) as string) as DecisionRecord, query.words, query.prefixes, words) : null,
+    snippet: words > 0 ? makeSnippet(JSON.parse(recordOf.get(r.id) as string) as DecisionRecord, query.markWords, query.prefixes, words, query.phrases) : null,
   }));
-  return { total, totalIsMinimum: capped, rankCapped, hits, query };
+  return { total, totalIsMinimum: false, rankCapped: false, hits, query };
+}
+
+/** Past this share of all decisions, a filter is tested per match rather than listed once. */
+const SELECTIVE = 0.2;
+
+/**
+ * How the FTS5 side (which drives) applies the filters, never inside the MATCH: as the set of
+ * decisions the filters keep, built once, when that set is small and the text matches are many
+ * (a council or category with a common word); otherwise by testing each match's row (a date
+ * range or an outcome, which keep most of the corpus; or a rare phrase). Both keep the same
+ * decisions; measured at 60,000 (docs/benchmarks.md).
+ */
+function filterCheck(db: Store, where: { sql: string; params: (string | number)[] }, tree: QueryNode | null): string {
+  const decisions = (db.prepare('SELECT max(id) FROM decisions').pluck().get() as number | null) ?? 0;
+  const cap = Math.ceil(decisions * SELECTIVE);
+  const kept = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM decisions d WHERE ${where.sql} LIMIT ?)`).pluck().get(...where.params, cap + 1) as number;
+  const list = kept <= cap && matchesAtMost(db, tree, decisions) > 2 * kept;
+  // `+` keeps FTS5 from reading the IN list as rowid lookups, which would rerun the MATCH per id.
+  return list ? ` AND +f.rowid IN (SELECT d.id FROM decisions d WHERE ${where.sql})` : ` AND EXISTS (SELECT 1 FROM decisions d WHERE d.id = f.rowid AND ${where.sql})`;
+}
+
+/** An upper bound on the decisions a query's text matches, from the vocabulary's counts (`terms`). */
+function matchesAtMost(db: Store, n: QueryNode | null, decisions: number): number {
+  if (!n || n.kind === 'value') return decisions;
+  if (n.kind === 'or') return Math.min(decisions, n.items.reduce((s, x) => s + matchesAtMost(db, x, decisions), 0));
+  if (n.kind === 'and') return Math.min(...n.items.map((x) => matchesAtMost(db, x, decisions)));
+  const docs = db.prepare('SELECT docs FROM terms WHERE term = ?').pluck();
+  // A prefix, or a word added since the last scan (docs 0), may match anything.
+  const counts = n.words.map((w, i) => (n.prefix && i === n.words.length - 1 ? decisions : ((docs.get(w) as number | undefined) ?? 0) || decisions));
+  return Math.min(...counts);
+}
+
+/** Decisions a date- or payment-ordered walk may test one by one before listing every match is cheaper. */
+const MAX_PROBES = 500;
+
+/**
+ * One page of the matches in date or payment order. When matches are dense, the walk along the
+ * order's index tests each decision for the match (about 20 tests fill a page of a common word);
+ * when they are sparse, every match is listed and sorted. Both give the same page.
+ */
+function sorted(db: Store, sort: 'date' | 'payment', where: { sql: string; params: (string | number)[] }, match: string, skip: string, skipParams: number[], matches: number, limit: number, offset: number): Row[] {
+  const decisions = (db.prepare('SELECT max(id) FROM decisions').pluck().get() as number | null) ?? 0;
+  const probes = ((offset + limit) * decisions) / Math.max(matches, 1);
+  const test =
+    probes <= MAX_PROBES
+      ? `EXISTS (SELECT 1 FROM decisions_fts f WHERE f.decisions_fts MATCH ? AND f.rowid = d.id${skip})`
+      : `d.id IN (SELECT f.rowid FROM decisions_fts f WHERE f.decisions_fts MATCH ?${skip})`;
+  const index = probes <= MAX_PROBES ? ` INDEXED BY ${sort === 'date' ? 'decisions_date' : 'decisions_payment'}` : '';
+  return db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d${index} WHERE ${where.sql} AND ${test} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).all(...where.params, match, ...skipParams, limit, offset) as Row[];
 }
 
 /**

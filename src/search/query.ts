@@ -1,176 +1,151 @@
 /**
- * @file The query language, compiled safely to an FTS5 MATCH expression. Words are ANDed;
- * `"exact phrase"`, `OR` between two items, `-word` / `-"phrase"` to exclude, `prefix*`.
- * Every user term is quoted before it reaches FTS5, so user text can never raise an FTS5 syntax
- * error: anything we cannot compile is a UsageError with a hint.
+ * @file The query language compiled safely: the tree from query-parse.ts becomes an FTS5 MATCH
+ * expression for the text (every user term quoted, so user text can never raise an FTS5
+ * syntax error) and an SQL condition over `decisions d` for the value fields (`category:`,
+ * `outcome:`, `ref:`), which work like filters and never change scores. A reference typed as
+ * the whole query (`23 004 560`, `23-004-560`, `23004560`) is recognised so that its decision
+ * comes first.
  */
 import { UsageError } from '../errors.js';
+import { parseQuery, STOPWORDS, type QueryNode } from './query-parse.js';
 
-/** One searchable item: a word, a phrase (several words) or a prefix. */
-export interface QueryTerm {
-  /** The words as the tokenizer will see them (lower case, letters and digits only). */
-  words: string[];
-  prefix: boolean;
-  phrase: boolean;
-}
-
-export interface ParsedQuery {
-  /** ANDed groups; each group is ORed terms. */
-  all: QueryTerm[][];
-  /** Terms that must not appear. */
-  none: QueryTerm[];
-}
+export { parseQuery, tokenize, STOPWORDS, type QueryNode } from './query-parse.js';
 
 export interface CompiledQuery {
-  parsed: ParsedQuery;
-  /** The FTS5 MATCH expression, or null for an empty query (filters only). */
+  /** The parsed query, stop words dropped (null when there is nothing to search for). */
+  tree: QueryNode | null;
+  /** The FTS5 MATCH expression, or null when the query has no text to match (filters or value fields only). */
   match: string | null;
-  /** Every positive word, for snippets and suggestions. */
+  /** SQL over `decisions d` for value fields and for exclusions FTS5 cannot express alone; `1` when none. */
+  where: { sql: string; params: (string | number)[] };
+  /** A decision reference typed as the whole query ("23 004 560"), normalised; its decision ranks first. */
+  ref: string | null;
+  /** Positive words (not stop words), phrases' words included, for suggestions. */
   words: string[];
+  /** Positive words searched on their own (not inside a phrase), to mark in snippets. */
+  markWords: string[];
+  /** Positive phrases (two or more words), for snippets. */
+  phrases: string[][];
   /** Positive prefixes (without `*`), for snippets. */
   prefixes: string[];
-  /**
-   * The positive part with phrases loosened to their words (null when that is `match` itself):
-   * scoring it ranks like the query, without the cost of checking a phrase across the corpus.
-   */
-  rankMatch: string | null;
 }
 
-const QUERY_HINT = 'words are ANDed; use "exact phrase", a OR b, -exclude, prefix* (see `lgo search --help`)';
+const REF = /^\s*(?:ref:)?\s*(\d{2})[\s-]?(\d{3})[\s-]?(\d{3})\s*$/i;
 
-/** Lower-cases and splits text the way FTS5's unicode61 tokenizer does (letters and digits; diacritics folded). */
-export function tokenize(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+/** "23-004-560", "23004560", "23 004 560" -> "23 004 560"; null when it is not a reference. */
+export function normaliseRef(text: string): string | null {
+  const m = REF.exec(text);
+  return m ? `${m[1]} ${m[2]} ${m[3]}` : null;
 }
 
-/** Words left out of scoring (never out of matching): English function words. */
-const STOPWORDS = new Set('a an and are as at be by for from has have he her his i in is it its of on or she that the their they this to was we were which with'.split(' '));
-
-interface Token {
-  kind: 'word' | 'phrase' | 'or';
-  text: string;
-  negated: boolean;
-  prefix: boolean;
+/** Drops unquoted function words from AND groups that keep another item (`child in need` -> child, need). */
+function dropStopwords(n: QueryNode): QueryNode {
+  if (n.kind === 'or') return { kind: 'or', items: n.items.map(dropStopwords) };
+  if (n.kind !== 'and') return n;
+  const isStop = (x: QueryNode) => x.kind === 'term' && !x.phrase && !x.prefix && STOPWORDS.has(x.words[0]!);
+  const kept = n.items.some((x) => !isStop(x)) ? n.items.filter((x) => !isStop(x)) : n.items;
+  const items = kept.map(dropStopwords);
+  return items.length === 1 && n.not.length === 0 ? items[0]! : { kind: 'and', items, not: n.not.map(dropStopwords) };
 }
 
-function lex(query: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < query.length) {
-    const ch = query[i]!;
-    if (/\s/.test(ch)) {
-      i++;
-      continue;
-    }
-    const negated = ch === '-' && i + 1 < query.length && !/\s/.test(query[i + 1]!);
-    if (negated) i++;
-    if (query[i] === '"' || query[i] === '“' || query[i] === '”') {
-      const end = query.slice(i + 1).search(/["“”]/);
-      if (end < 0) throw new UsageError(`unclosed quote in query: ${query}`, { hint: 'close the phrase with a second "', code: 'bad-query' });
-      const text = query.slice(i + 1, i + 1 + end);
-      i += end + 2;
-      const prefix = query[i] === '*';
-      if (prefix) i++;
-      tokens.push({ kind: 'phrase', text, negated, prefix });
-      continue;
-    }
-    let j = i;
-    while (j < query.length && !/\s/.test(query[j]!) && !/["“”]/.test(query[j]!)) j++;
-    const raw = query.slice(i, j);
-    i = j;
-    if (raw === 'OR' && !negated) tokens.push({ kind: 'or', text: raw, negated: false, prefix: false });
-    else tokens.push({ kind: 'word', text: raw.replace(/\*+$/, ''), negated, prefix: /\*$/.test(raw) });
+/** One term as FTS5 syntax: always quoted, so no user text is read as an operator. */
+function termSql(n: Extract<QueryNode, { kind: 'term' }>): string {
+  // A prefix stays one FTS5 phrase, so it is scored as one term (every word it stands for counts).
+  const s = `"${n.words.join(' ')}"${n.prefix ? '*' : ''}`;
+  return n.field ? `{${n.field}} : ${s}` : s;
+}
+
+/** The FTS5 expression of a node; null for value fields (and groups of nothing else). */
+function ftsSql(n: QueryNode): string | null {
+  if (n.kind === 'term') return termSql(n);
+  if (n.kind === 'value') return null;
+  if (n.kind === 'or') return `(${n.items.map((x) => ftsSql(x)!).join(' OR ')})`;
+  const pos = n.items.map((x) => ftsSql(x)).filter((x): x is string => x !== null);
+  if (pos.length === 0) return null;
+  let s = pos.length === 1 ? pos[0]! : `(${pos.join(' AND ')})`;
+  for (const x of n.not) {
+    const neg = ftsSql(x);
+    if (neg) s = `(${s} NOT ${neg})`;
   }
-  return tokens;
+  return s;
+}
+
+function valueSql(n: Extract<QueryNode, { kind: 'value' }>): { sql: string; params: string[] } {
+  const norm = (col: string) => `replace(coalesce(d.${col}, ''), '’', '''') = ? COLLATE NOCASE`;
+  const v = n.value.replace(/[’‘]/g, "'");
+  if (n.field === 'category') return { sql: `(${norm('category')} OR ${norm('subcategory')})`, params: [v, v] };
+  if (n.field === 'outcome') return { sql: norm('outcome'), params: [v] };
+  const ref = normaliseRef(v);
+  if (!ref) throw new UsageError(`ref:${n.value} is not a decision reference`, { hint: 'write it as 19 020 817, 19-020-817 or 19020817', code: 'bad-query' });
+  return { sql: 'd.ref = ?', params: [ref] };
+}
+
+/** Positive terms: those not under an exclusion, for snippets. */
+function positiveTerms(n: QueryNode | null): Extract<QueryNode, { kind: 'term' }>[] {
+  if (!n || n.kind === 'value') return [];
+  if (n.kind === 'term') return [n];
+  return n.items.flatMap(positiveTerms);
 }
 
 /**
- * Parses a user query. Throws UsageError for an unclosed quote, a dangling OR, a query that only
- * excludes, or a prefix too short to be useful.
- * @example parseQuery('"child in need" assessment OR plan -school')
+ * Compiles a user query to FTS5 and SQL.
+ * @example compileQuery('care OR nursing -fees').match // '(("care" OR "nursing") NOT "fees")'
  */
-export function parseQuery(query: string): ParsedQuery {
-  const all: QueryTerm[][] = [];
-  const none: QueryTerm[] = [];
-  let pendingOr = false;
-  for (const t of lex(query)) {
-    if (t.kind === 'or') {
-      if (all.length === 0 || pendingOr) throw new UsageError(`OR needs a word on each side in query: ${query}`, { hint: QUERY_HINT, code: 'bad-query' });
-      pendingOr = true;
-      continue;
+export function compileQuery(query: string): CompiledQuery {
+  const ref = normaliseRef(query);
+  const parsed = parseQuery(ref ? `"${ref}"` : query);
+  const tree = parsed && dropStopwords(parsed);
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  let match: string | null = null;
+  if (tree) {
+    // Value fields are ANDed at the top (the parser refuses them anywhere else).
+    const top = tree.kind === 'and' ? tree : { kind: 'and' as const, items: [tree], not: [] };
+    for (const [list, negated] of [[top.items, false], [top.not, true]] as const) {
+      for (const n of list) {
+        if (n.kind !== 'value') continue;
+        const v = valueSql(n);
+        where.push(negated ? `NOT coalesce(${v.sql}, 0)` : v.sql);
+        params.push(...v.params);
+      }
     }
-    const words = tokenize(t.text);
-    if (words.length === 0) {
-      // Punctuation alone ("&", "-", "*") carries nothing the index can find.
-      if (t.prefix && !t.negated) throw new UsageError(`"${t.text}*" has no letters before the *`, { hint: 'write at least two letters before *, e.g. assess*', code: 'bad-query' });
-      continue;
-    }
-    if (t.prefix && words[words.length - 1]!.length < 2) throw new UsageError(`prefix "${t.text}*" is too short`, { hint: 'write at least two letters before *, e.g. assess*', code: 'bad-query' });
-    const term: QueryTerm = { words, prefix: t.prefix, phrase: t.kind === 'phrase' || words.length > 1 };
-    if (t.negated) {
-      if (pendingOr) throw new UsageError(`cannot OR an excluded word in query: ${query}`, { hint: QUERY_HINT, code: 'bad-query' });
-      none.push(term);
-    } else if (pendingOr) {
-      all[all.length - 1]!.push(term);
-      pendingOr = false;
-    } else {
-      all.push([term]);
+    match = ftsSql(tree);
+    if (!match) {
+      // No text to search for, only value fields: exclusions become "not among the matches".
+      for (const n of top.not) {
+        const neg = ftsSql(n);
+        if (!neg) continue;
+        where.push('d.id NOT IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)');
+        params.push(neg);
+      }
     }
   }
-  if (pendingOr) throw new UsageError(`OR needs a word on each side in query: ${query}`, { hint: QUERY_HINT, code: 'bad-query' });
-  if (all.length === 0 && none.length > 0) throw new UsageError(`query only excludes words: ${query}`, { hint: 'add at least one word to search for, e.g. "housing -rent"', code: 'bad-query' });
-  return { all, none };
-}
-
-/** One term as FTS5 syntax: always a quoted string, so no user text is read as an operator. */
-function termSql(t: QueryTerm, expand?: PrefixExpander): string {
-  if (t.prefix && t.words.length === 1 && expand) {
-    // A word prefix as the words it stands for: FTS5 merges a prefix's lists in full, an OR stops early.
-    const words = expand(t.words[0]!);
-    if (words && words.length > 0) return words.length === 1 ? `"${words[0]}"` : `(${words.map((w) => `"${w}"`).join(' OR ')})`;
-  }
-  return `"${t.words.join(' ')}"${t.prefix ? '*' : ''}`;
-}
-
-/** The indexed words starting with a prefix, or null to leave the prefix to FTS5 (too many, or unknown). */
-export type PrefixExpander = (prefix: string) => string[] | null;
-
-/**
- * Compiles a user query to an FTS5 MATCH expression (null when the query is empty). `expand`
- * may turn a word prefix into the indexed words it stands for (the search engine reads them
- * from the index); the result matches the same decisions.
- * @example compileQuery('care OR nursing -fees').match // '("care" OR "nursing") NOT "fees"'
- */
-export function compileQuery(query: string, expand?: PrefixExpander): CompiledQuery {
-  const parsed = parseQuery(query);
-  const sql = (t: QueryTerm) => termSql(t, expand);
-  const groups = parsed.all.map((g) => (g.length === 1 ? sql(g[0]!) : `(${g.map(sql).join(' OR ')})`));
-  let match: string | null = groups.length ? groups.join(' AND ') : null;
-  if (match && parsed.none.length) match = `(${match})${parsed.none.map((t) => ` NOT ${sql(t)}`).join('')}`;
-  const positive = parsed.all.flat();
-  const loose = (t: QueryTerm): string => {
-    if (t.prefix || t.words.length === 1) return sql(t);
-    // Function words are in nearly every decision: bm25 gives them no weight but still pays to count them.
-    const content = t.words.filter((w) => !STOPWORDS.has(w));
-    return (content.length ? content : t.words).map((w) => `"${w}"`).join(' AND ');
-  };
-  const isStop = (g: QueryTerm[]) => g.every((t) => !t.prefix && t.words.every((w) => STOPWORDS.has(w)));
-  const scoring = parsed.all.some((g) => !isStop(g)) ? parsed.all.filter((g) => !isStop(g)) : parsed.all;
-  const alternative = (t: QueryTerm) => (t.words.length > 1 && !t.prefix ? `(${loose(t)})` : loose(t));
-  const looseGroups = scoring.map((g) => (g.length === 1 ? loose(g[0]!) : `(${g.map(alternative).join(' OR ')})`));
-  const rankMatch = looseGroups.length ? looseGroups.join(' AND ') : null;
+  const terms = positiveTerms(tree);
   return {
-    parsed,
+    tree,
     match,
-    rankMatch: rankMatch === match ? null : rankMatch,
-    words: [...new Set(positive.flatMap((t) => (t.prefix ? t.words.slice(0, -1) : t.words)))],
-    prefixes: [...new Set(positive.filter((t) => t.prefix).map((t) => t.words[t.words.length - 1]!))],
+    where: { sql: where.length ? where.join(' AND ') : '1', params },
+    ref,
+    words: [...new Set(terms.flatMap((t) => (t.prefix ? t.words.slice(0, -1) : t.words)).filter((w) => !STOPWORDS.has(w)))],
+    markWords: [...new Set(terms.filter((t) => !t.phrase).flatMap((t) => (t.prefix ? [] : t.words)).filter((w) => !STOPWORDS.has(w)))],
+    phrases: terms.filter((t) => t.phrase && t.words.length > 1).map((t) => t.words),
+    prefixes: [...new Set(terms.filter((t) => t.prefix).map((t) => t.words[t.words.length - 1]!))],
   };
+}
+
+/**
+ * The whole query as SQL over `decisions d` (text match, value fields), for callers that select
+ * decisions without ranking them (export, stats).
+ */
+export function queryWhere(q: CompiledQuery): { sql: string; params: (string | number)[] } {
+  const parts = [q.where.sql];
+  const params = [...q.where.params];
+  if (q.match) {
+    parts.push(q.ref ? '(d.ref = ? OR d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?))' : 'd.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)');
+    if (q.ref) params.push(q.ref);
+    params.push(q.match);
+  }
+  return { sql: parts.join(' AND '), params };
 }
 
 /** Restricts a compiled MATCH expression to some FTS columns, e.g. `{summary headings}`. */

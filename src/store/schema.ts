@@ -6,15 +6,19 @@
  */
 
 /** Stored in `meta.schema_version`; a database with another value must be rebuilt. */
-export const SCHEMA_VERSION = 4; // 2: records table, nullable organisation; 3: terms, organisations; 4: decisions.compliance_date, typed payments (#14)
+export const SCHEMA_VERSION = 5; // 2: records table, nullable organisation; 3: terms, organisations; 4: decisions.compliance_date, typed payments (#14); 5: FTS table with its own content (SQLite 3.31+)
 
 /** FTS5 column order; bm25 weights in search/rank.ts follow it. */
 export const FTS_COLUMNS = ['summary', 'headings', 'organisation', 'body'] as const;
 
 /**
- * The DDL. `decisions_fts` is contentless (the text lives once, in `records.record_json`), with
- * `contentless_delete` so a changed decision can be replaced in place; its rowid is `decisions.id`.
- * `sections` is a view over the JSON so the section text is not stored twice.
+ * The DDL. `decisions_fts` is a plain FTS5 table that keeps its own copy of the indexed text, so
+ * `snippet()` and `highlight()` work and a row is deleted or replaced by an ordinary DELETE in
+ * any SQLite from 3.31 on (Debian's sqlite3, Python, DB Browser, Datasette). The contentless
+ * table it replaced needed `contentless_delete` (3.43+); an external-content table over a view
+ * of `record_json` cannot work, because FTS5 refuses views that use json_each (virtual tables)
+ * when it scans. The copy costs about a third of the database's size. `sections` is a view
+ * over the JSON so the section text is not stored a third time.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE meta (
@@ -138,7 +142,6 @@ CREATE VIEW sections AS
 
 CREATE VIRTUAL TABLE decisions_fts USING fts5(
   summary, headings, organisation, body,
-  content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2'
 );
 `;

@@ -25,8 +25,23 @@ describe('lgo search', () => {
     const r = await runLgo(['search', 'child in need', '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('19 020 817  Wirral Metropolitan Borough Council  2021-06-03  Upheld  £300');
-    expect(r.stdout).toContain('Mrs X complained about [Child] [in] [Need] meetings.');
-    expect(r.stderr).toBe('1 decision match (showing 1-1)\n');
+    // Stop words are left out of the query and never marked.
+    expect(r.stdout).toContain('Mrs X complained about [Child] in [Need] meetings.');
+    expect(r.stderr).toBe('1 decision matches (showing 1-1)\n');
+  });
+
+  it('finds a reference typed as the query, and says so when no decision has it', async () => {
+    for (const q of ['23-004-560', '23004560', '23 004 560']) {
+      const r = await runLgo(['search', q, '--db', db, '--format', 'jsonl']);
+      expect(JSON.parse(r.stdout.split('\n')[0]!).ref).toBe('23 004 560');
+    }
+    const none = await runLgo(['search', '99-999-999', '--db', db]);
+    expect(none.stderr).toMatch(/^no decision has the reference 99 999 999, and none cites it\n/);
+  });
+
+  it('reads NOT as an operator (#12: it was searched as a word)', async () => {
+    const r = await runLgo(['search', 'complained NOT meetings', '--db', db, '--format', 'jsonl']);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).ref)).toEqual(['23 004 560']);
   });
 
   it('marks words in bold on a terminal', async () => {
@@ -46,7 +61,9 @@ describe('lgo search', () => {
 
   it.each([
     [['search', '"child in', '--db'], /^lgo: unclosed quote in query: "child in\nhint: close the phrase/],
-    [['search', 'OR', '--db'], /^lgo: OR needs a word on each side/],
+    [['search', 'OR', '--db'], /^lgo: OR needs something to search for on each side/],
+    [['search', 'child NOT', '--db'], /^lgo: NOT needs a word after it: child NOT\nhint: /],
+    [['search', 'negligence w/5 duty', '--db'], /^lgo: proximity search \("w\/5"\) is not supported/],
     [['search', 'child', '--from', 'yesterday', '--db'], /^lgo: --from "yesterday" is not a date\nhint: write YYYY/],
     [['search', 'child', '--remedy', 'apologies', '--db'], /^lgo: unknown --remedy "apologies": did you mean apology\?/],
     [['search', 'child', '--limit', '0', '--db'], /^lgo: --limit "0" must be a whole number of at least 1/],

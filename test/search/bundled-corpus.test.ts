@@ -37,7 +37,7 @@ describe('search over the seeds', () => {
     const r = search('"child in need" meetings');
     expect(r.hits[0]!.ref).toBe('19 020 817');
     expect(r.hits[0]!.snippet!.field).toBe('summary');
-    expect(markSnippet(r.hits[0]!.snippet!, '[', ']')).toContain('failure to hold [Child] [in] [Need] [meetings]');
+    expect(markSnippet(r.hits[0]!.snippet!, '[', ']')).toContain('failure to hold [Child in Need] [meetings]');
   });
 
   it('ranks decisions whose summary matches above those that mention the word in the body', () => {
