@@ -19,6 +19,8 @@ export interface WindowState {
   /** A window ending before today cannot gain decisions, so a done one is never listed again. */
   complete: boolean;
   at: string;
+  /** Links in its listing that could not be read (malformed escapes...): reported, never fetched. */
+  bad?: string[];
 }
 
 export interface SeenRef {
@@ -34,7 +36,16 @@ export interface CrawlState {
   seen: Record<string, SeenRef>;
   /** Held or listed before, now gone: `status` 404/410 on a re-fetch, or null when a re-listed window no longer shows it. */
   vanished: Record<string, { url: string; status: number | null; at: string }>;
-  failed: Record<string, { url: string; code: string; message: string; at: string }>;
+  /** Pages not held after their last try; `attempts` counts the runs that tried (capped by maxPageAttempts). */
+  failed: Record<string, FailedPage>;
+}
+
+export interface FailedPage {
+  url: string;
+  code: string;
+  message: string;
+  at: string;
+  attempts?: number;
 }
 
 export function emptyState(): CrawlState {

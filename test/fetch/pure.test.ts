@@ -26,7 +26,7 @@ describe('listing page parser', () => {
   });
 
   it('reads "no results" and a single result', () => {
-    expect(parseListingPage('<body><p>Your search has no results</p></body>', 'http://x/')).toEqual({ kind: 'results', total: 0, items: [], offHost: [] });
+    expect(parseListingPage('<body><p>Your search has no results</p></body>', 'http://x/')).toEqual({ kind: 'results', total: 0, items: [], offHost: [], bad: [] });
     expect(parseListingPage(renderSearchPage({ from: 'a', to: 'b', page: 1, total: 1, cards: [card] }), 'http://x/')).toMatchObject({ kind: 'results', total: 1 });
   });
 
