@@ -185,6 +185,8 @@ export function makePageCheck(parse: ((bytes: Uint8Array, url: string) => unknow
       return { truncated: record.truncated === true, sections: record.sections.length, paragraphs: record.sections.reduce((n, s) => n + (s.paragraphs?.length ?? 0), 0) };
     } catch (err) {
       if (err instanceof NotADecisionError) throw err;
+      // Kept (the parser may improve), but it reads into no record: less complete than one that does.
+      return { truncated: true, sections: 0, paragraphs: 0 };
     }
   };
 }
