@@ -51,7 +51,7 @@ describe('transient faults are retried and end with the same corpus as a clean r
     // A neighbour answering slowly but whole, as any page does on a loaded machine.
     site.faults = [
       { match: victim, fault, times: 2 },
-      { match: site.decisions[5]!.path, fault: { kind: 'slow', totalMs: 700 }, times: 1 },
+      { match: site.decisions[5]!.path, fault: { kind: 'delay', ms: 700 }, times: 1 },
     ];
     const corpus = tempCorpus();
     const { summary, events } = await run(site, corpus, { ...JAN, settings: { timeoutMs: fault.kind === 'slow' ? 1500 : 20_000 } });
