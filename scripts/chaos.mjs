@@ -9,7 +9,7 @@
 //   4. no file was written outside the corpus (cwd, HOME, TMPDIR and the package's index/ stay as they were);
 //   and no command ever said "unexpected error" or called the database damaged.
 // Not part of `npm test`. Needs `npm run build` (the `chaos` script does it).
-// Usage: npm run chaos [-- --seconds 120 --pages 120 --seed 7 --fault-rate 0.12]
+// Usage: npm run chaos [-- --seconds 120 --pages 300 --seed 7 --fault-rate 0.12 --lgo path/to/bin/lgo.js]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,13 +23,15 @@ const arg = (name, dflt) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const SECONDS = arg('seconds', 120);
-const PAGES = arg('pages', 120);
+const PAGES = arg('pages', 300);
 const SEED = arg('seed', Date.now() % 100_000);
 const FAULT_RATE = arg('fault-rate', 0.12);
 const RANGE = { from: '2024-01-01', to: '2024-04-30' };
-const LGO = path.join(root, 'bin', 'lgo.js');
+// Another build of the CLI can be put through the same run (e.g. an older commit's bin/lgo.js).
+const lgoAt = process.argv.indexOf('--lgo');
+const LGO = lgoAt > 0 ? path.resolve(process.argv[lgoAt + 1]) : path.join(root, 'bin', 'lgo.js');
 
-if (!fs.existsSync(path.join(root, 'dist', 'bundle', 'lgo.js'))) {
+if (lgoAt < 0 && !fs.existsSync(path.join(root, 'dist', 'bundle', 'lgo.js'))) {
   console.error('chaos: dist/ is missing; run `npm run build` first');
   process.exit(2);
 }
@@ -65,7 +67,8 @@ const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'lgo-chaos-'));
 const corpus = path.join(sandbox, 'corpus');
 const others = ['cwd', 'home', 'tmp'].map((n) => path.join(sandbox, n));
 for (const d of [corpus, ...others]) fs.mkdirSync(d);
-const packageIndex = path.join(root, 'index');
+// The index/ of the package whose lgo runs: its bundled database must not be touched.
+const packageIndex = path.join(path.dirname(path.dirname(LGO)), 'index');
 const indexBefore = listing(packageIndex);
 
 const decisions = buildDecisions(loadSources(root), { count: PAGES, from: RANGE.from, to: RANGE.to });
@@ -189,9 +192,13 @@ if (last.code !== 3) defects.push(`the last fetch exited ${last.code}, expected 
 
 // 2. Corpus and database agree.
 const { default: Database } = await import('better-sqlite3');
-const db = new Database(path.join(corpus, 'decisions.sqlite'), { readonly: true });
-const dbRefs = new Set(db.prepare('SELECT ref FROM decisions').pluck().all());
-db.close();
+const dbFile = path.join(corpus, 'decisions.sqlite');
+let dbRefs = new Set();
+if (fs.existsSync(dbFile)) {
+  const db = new Database(dbFile, { readonly: true });
+  dbRefs = new Set(db.prepare('SELECT ref FROM decisions').pluck().all());
+  db.close();
+} else defects.push(`no database in the corpus (${dbFile})`);
 const onlyCorpus = [...heldRefs].filter((r) => !dbRefs.has(r));
 const onlyDb = [...dbRefs].filter((r) => !heldRefs.has(r));
 if (onlyCorpus.length || onlyDb.length) defects.push(`corpus and database differ: only in the corpus ${onlyCorpus.join(', ') || '-'}; only in the database ${onlyDb.join(', ') || '-'}`);
