@@ -53,8 +53,11 @@ export function parseDecisionUrl(input: string): DecisionUrlParts | null {
   };
 }
 
-/** A category slug as the site writes them: lower-case words joined by hyphens. */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * A category slug: lower-case letters, digits and the unreserved `-_.~` (the site writes words
+ * joined by hyphens), starting and ending with a letter or digit, so never `.` or `..`.
+ */
+const SLUG = /^[a-z0-9](?:[a-z0-9._~-]*[a-z0-9])?$/;
 
 function safeDecode(segment: string): string | null {
   try {

@@ -99,7 +99,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     scope.refs.push(t.ref);
     state.seen[t.ref] ??= { url: t.url, path: t.path, date: t.date, firstSeen: new Date().toISOString() };
     const ctx = { client, store, state, check: opts.check, dryRun: Boolean(opts.dryRun), maxAttempts: settings.maxPageAttempts, explicit };
-    const out = await processPage(ctx, t, revalidate);
+    const out = await processPage(ctx, t, revalidate).catch((err: unknown) => {
+      throw fileError(err) ?? err;
+    });
     summary.counts[out.kind]++;
     if (out.kind === 'failed') summary.failed.push({ url: t.url, code: out.code, message: out.message });
     if (out.kind === 'kept') summary.kept.push({ url: t.url, message: out.message });
@@ -219,6 +221,16 @@ async function windowTargets(ctx: WindowContext, w: DateWindow): Promise<PageTar
   emit({ type: 'listed', count: listing.items.length });
   await save();
   return listing.items.map((i) => ({ url: i.url, path: i.path, ref: i.ref, date: i.date }));
+}
+
+/** A failed write to the corpus (disk full, read-only, no permission) as a clear stop, not an untyped crash. */
+function fileError(err: unknown): RunStopError | null {
+  const e = err as NodeJS.ErrnoException;
+  if (!e || typeof e.code !== 'string' || !/^E[A-Z]+$/.test(e.code) || !e.syscall) return null;
+  return new RunStopError('write-failed', `cannot write ${e.path ?? 'the corpus'} (${e.code}: ${e.message.replace(/^E[A-Z]+: /, '')}); progress is saved`, {
+    hint: 'free some space or fix the folder permissions, then run the same command again',
+    cause: err,
+  });
 }
 
 function targetFromSeen(state: CrawlState, ref: string): PageTarget {

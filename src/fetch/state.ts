@@ -83,7 +83,12 @@ export class StateFile {
 
   /** Takes the corpus lock so two crawls never write the same corpus; a stale lock (dead pid) is taken over. */
   async lock(): Promise<() => Promise<void>> {
-    await fs.mkdir(path.dirname(this.lockFile), { recursive: true });
+    await fs.mkdir(path.dirname(this.lockFile), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+      throw new LgoError('corpus-unwritable', `${path.dirname(this.lockFile)}: cannot use it as the corpus folder (${err.code ?? err.message})`, {
+        hint: 'give --corpus a folder you can write to',
+        cause: err,
+      });
+    });
     for (let tries = 0; tries < 2; tries++) {
       try {
         await fs.writeFile(this.lockFile, String(process.pid), { flag: 'wx' });

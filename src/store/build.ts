@@ -16,7 +16,7 @@ import { MAX_ADDED_TEXTS, updateLookups } from './lookups.js';
 import { recordWriter, type FtsText } from './write.js';
 import { buildSuggestIndex } from '../search/suggest.js';
 import { acquireWriteLock, removeStaleTemps } from './lock.js';
-import { begin, refuseOtherCorpus, replaceDatabase, useWal } from './durable.js';
+import { begin, refuseOtherCorpus, replaceDatabase, sqliteFailure, useWal } from './durable.js';
 
 export interface BuildOptions {
   corpusDir: string;
@@ -76,6 +76,14 @@ const LOOKAHEAD = 4;
  * @example const stats = await buildStore({ corpusDir: 'corpus', dbPath: 'index/decisions.sqlite' });
  */
 export async function buildStore(opts: BuildOptions): Promise<BuildStats> {
+  try {
+    return await lockedBuild(opts);
+  } catch (err) {
+    throw sqliteFailure(opts.dbPath, err) ?? err;
+  }
+}
+
+async function lockedBuild(opts: BuildOptions): Promise<BuildStats> {
   const started = performance.now();
   const files = await listCorpusFiles(opts.corpusDir);
   fs.mkdirSync(path.dirname(opts.dbPath), { recursive: true });

@@ -24,6 +24,18 @@ function unlessBusy<T>(dbPath: string, fn: () => T): T {
   }
 }
 
+/** SQLite (disk full, I/O error, read-only file) or file-system failures while building, as a StoreError. */
+export function sqliteFailure(dbPath: string, err: unknown): StoreError | null {
+  const code = (err as { code?: string }).code ?? '';
+  if (err instanceof StoreError || !/^SQLITE_|^E[A-Z]+$/.test(code)) return null;
+  if (isBusy(err)) return storeBusy(dbPath, 'another program holds it locked');
+  return new StoreError(`${dbPath}: the database could not be written (${code}: ${(err as Error).message}); the previous version is kept`, {
+    code: 'store-write',
+    hint: 'free some space or fix the folder permissions, then run `lgo build` again',
+    cause: err,
+  });
+}
+
 /** Switches an open store to WAL with synchronous=NORMAL (a no-op once it is in WAL mode). */
 export function useWal(db: Store, dbPath: string): void {
   unlessBusy(dbPath, () => db.pragma('journal_mode = WAL'));

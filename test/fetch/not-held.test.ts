@@ -148,7 +148,10 @@ describe('bad listing links and canonical URLs (items 5 and 6)', () => {
       fc.property(fc.string(), fc.string(), (a, b) => {
         for (const input of [`/decisions/${a}/21-000-571${b}`, `/decisions/housing/${a}/${b}`, `https://www.lgo.org.uk/decisions/${encodeURIComponent(a)}/x/21-000-571`]) {
           const parts = parseDecisionUrl(input);
-          if (parts) expect(parts.canonical).toMatch(/^https:\/\/www\.lgo\.org\.uk\/decisions(\/[a-z0-9]+(-[a-z0-9]+)*){1,3}$/);
+          if (parts) {
+            expect(parts.canonical).toMatch(/^https:\/\/www\.lgo\.org\.uk\/decisions(\/[a-z0-9](?:[a-z0-9._~-]*[a-z0-9])?){1,3}$/);
+            expect(new URL(parts.canonical).href).toBe(parts.canonical); // nothing a URL parser would rewrite (no "..")
+          }
         }
       }),
       { numRuns: 500 },
@@ -166,5 +169,21 @@ describe('no network (item 14)', () => {
     expect(summary.stopped!.message).toMatch(/^cannot reach lgo-nowhere\.invalid: no network\?/);
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(decisionFetches(site)).toEqual([]);
+  });
+});
+
+describe('a corpus or database that cannot be written stops with a clear line, never "unexpected error"', () => {
+  it('raw/ is a file: the fetch stops (write-failed); a --db under a file: the build says so', async () => {
+    site = await startSite({ count: 2, ...JAN });
+    const corpus = tempCorpus();
+    fs.writeFileSync(path.join(corpus, 'raw'), 'not a folder');
+    const r = await cli(corpus);
+    expect(r.stderr).not.toMatch(/unexpected error/);
+    expect(r.stderr).toMatch(/stopped: cannot write .*raw.* progress is saved/);
+    expect(r.code).toBe(1);
+    const b = await runLgo(['build', '--corpus', corpus, '--db', path.join(corpus, 'raw', 'x.sqlite')], { cwd: corpus });
+    expect(b.stderr).not.toMatch(/unexpected error/);
+    expect(b.stderr).toMatch(/x\.sqlite: the database could not be written \(E[A-Z]+/);
+    expect(b.code).toBe(1);
   });
 });
