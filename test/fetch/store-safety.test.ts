@@ -132,6 +132,26 @@ describe('the database catches up with the corpus (item 4)', () => {
     expect(count(path.join(corpus, 'decisions.sqlite'))).toBe(6);
   });
 
+  it('a fetch killed (kill -9) during its database update is repaired by the next fetch, which fetches nothing', async () => {
+    site = await startSite({ count: 8, ...JAN });
+    const corpus = tempCorpus();
+    const args = ['fetch', '--from', JAN.from, '--to', JAN.to, '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0'];
+    const child = lgoChild(args);
+    const lock = path.join(corpus, 'decisions.sqlite.lock');
+    const deadline = Date.now() + 30_000;
+    // The update takes the database's writer lock when it starts: kill the fetch then.
+    while (!fs.existsSync(lock) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+    expect(child.exitCode).toBeNull();
+    await kill9(child);
+    expect(fs.readdirSync(path.join(corpus, 'raw')).filter((n) => n.endsWith('.html'))).toHaveLength(8);
+    const pages = site.requests.filter((r) => r.url.startsWith('/decisions/')).length;
+    const r = await finished(lgoChild(args));
+    expect(r.stderr).toMatch(/fetched 0/);
+    expect(r.code).toBe(0);
+    expect(site.requests.filter((q) => q.url.startsWith('/decisions/')).length).toBe(pages);
+    expect(count(path.join(corpus, 'decisions.sqlite'))).toBe(8);
+  }, 40_000);
+
   it('a build killed (kill -9) while writing is repaired by the next fetch', async () => {
     const corpus = await fetchedCorpus(6);
     const db = path.join(corpus, 'decisions.sqlite');
