@@ -21,7 +21,7 @@ export async function openStoreForReading(dbFlag: string | undefined, io: CliIo,
     try {
       return openStore(file, { readonly: true });
     } catch (err) {
-      if (!(err instanceof StoreError) || err.code === 'store-busy' || err.code === 'other-corpus') throw err;
+      if (!(err instanceof StoreError) || err.code === 'store-busy' || err.code === 'store-recover') throw err;
     }
     // Missing, or of another schema version: build it.
     io.stderr.write(`lgo: building the search database ${file} from ${corpus} (first use)...\n`);

@@ -111,8 +111,10 @@ export async function processPage(ctx: PageContext, t: PageTarget, revalidate: b
   const worse = held && quality ? await lessComplete(ctx, t, held, quality) : null;
   if (worse) {
     // A cut-off 200 (or an edit that lost sections) never silently replaces a fuller copy.
-    await ctx.store.saveVersion(t.ref, res.body, { ...metaOf(t, res, now, held), note: `not made current: ${worse}` });
-    await ctx.store.touch(t.ref, held!, { checkedAt: now });
+    // Once per distinct version: a site that keeps serving it does not fill versions/ with copies.
+    const sha = sha256(res.body);
+    if (held!.meta.setAside !== sha) await ctx.store.saveVersion(t.ref, res.body, { ...metaOf(t, res, now, held), note: `not made current: ${worse}` });
+    await ctx.store.touch(t.ref, held!, { checkedAt: now, setAside: sha });
     return { kind: 'kept', message: `${t.url}: the new version ${worse}; the held copy stays current, the new one is kept in raw/versions/` };
   }
   const saved = await ctx.store.save(

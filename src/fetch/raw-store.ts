@@ -29,6 +29,8 @@ export interface RawMeta {
   listedDate: string | null;
   /** Why a version in versions/ was not made current (a less complete record than the held one). */
   note?: string;
+  /** On the current page: the sha256 of the last version set aside in versions/ instead of it. */
+  setAside?: string;
 }
 
 export interface HeldPage {

@@ -109,6 +109,12 @@ describe('--refresh never silently replaces a fuller copy (item 3)', () => {
     const meta = JSON.parse(fs.readFileSync(path.join(corpus, 'raw', 'versions', `${versions[0]}.meta.json`), 'utf8'));
     expect(meta.note).toMatch(/not made current/);
     expect(fs.readFileSync(path.join(corpus, 'raw', 'versions', versions[0]!)).length).toBeLessThan(before.length);
+    // The same cut answer again: said again, but not stored twice.
+    site.faults = [{ match: d.path, fault: { kind: 'cut', fraction: 0.55 } }];
+    const again = await run(site, corpus, { ...JAN, refresh: true });
+    expect(again.summary.counts.kept).toBe(1);
+    expect(fs.readdirSync(path.join(corpus, 'raw', 'versions')).filter((n) => n.endsWith('.html'))).toHaveLength(1);
+    expect(fs.readFileSync(file)).toEqual(before);
   });
 });
 
