@@ -4,6 +4,7 @@
  * process is gone (kill -9) is taken over. Readers never take it: SQLite's WAL lets them read
  * while a build writes. SQLite's own locking stays underneath as the last guard.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StoreError } from '../errors.js';
@@ -35,14 +36,23 @@ function defaultWaitMs(): number {
   return Number.isFinite(s) && s >= 0 ? s * 1000 : 10 * 60_000;
 }
 
-/** The pid in a lock file, or null when there is none or it cannot be read. */
-function holder(lockFile: string): number | null {
+/** Locks this process holds (a build and a first-use build may run side by side in one process). */
+const mine = new Set<string>();
+
+/** The pid and token in a lock file (`pid token`), or null when there is none or it cannot be read. */
+function holder(lockFile: string): { pid: number; token: string } | null {
   try {
-    const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    const [pidText, token = ''] = fs.readFileSync(lockFile, 'utf8').trim().split(/\s+/);
+    const pid = Number(pidText);
+    return Number.isInteger(pid) && pid > 0 ? { pid, token } : null;
   } catch {
     return null;
   }
+}
+
+/** True when the lock's holder still runs: another live process, or this one (a lock it took itself). */
+function live(h: { pid: number; token: string }): boolean {
+  return h.pid === process.pid ? mine.has(h.token) : isAlive(h.pid);
 }
 
 /**
@@ -52,35 +62,39 @@ function holder(lockFile: string): number | null {
 export async function acquireWriteLock(dbPath: string, opts: LockOptions = {}): Promise<() => void> {
   const lockFile = `${dbPath}.lock`;
   fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-  const mine = `${lockFile}.${process.pid}`;
-  fs.writeFileSync(mine, String(process.pid));
+  const token = randomBytes(6).toString('hex');
+  const draft = `${lockFile}.${process.pid}`;
+  fs.writeFileSync(draft, `${process.pid} ${token}`);
   const deadline = Date.now() + (opts.waitMs ?? defaultWaitMs());
   let told = false;
   try {
     for (;;) {
       try {
-        fs.linkSync(mine, lockFile);
+        fs.linkSync(draft, lockFile);
+        mine.add(token);
         return () => {
-          if (holder(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
+          mine.delete(token);
+          if (holder(lockFile)?.token === token) fs.rmSync(lockFile, { force: true });
         };
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
-      const pid = holder(lockFile);
-      if (pid === null || pid === process.pid || !isAlive(pid)) {
-        // Left by a process that is gone (or half-written by one): take it over.
+      const h = holder(lockFile);
+      if (h === null || !live(h)) {
+        // Left by a process that is gone (or by an earlier process with our pid): take it over.
         fs.rmSync(lockFile, { force: true });
         continue;
       }
-      if (Date.now() >= deadline) throw storeBusy(dbPath, `another lgo process (pid ${pid}) is writing it`);
+      const who = h.pid === process.pid ? 'another build in this process' : `another lgo process (pid ${h.pid})`;
+      if (Date.now() >= deadline) throw storeBusy(dbPath, `${who} is writing it`);
       if (!told) {
-        opts.onWait?.(`waiting for another lgo process (pid ${pid}) to finish writing ${dbPath}...`);
+        opts.onWait?.(`waiting for ${who} to finish writing ${dbPath}...`);
         told = true;
       }
       await new Promise((resolve) => setTimeout(resolve, opts.pollMs ?? 200));
     }
   } finally {
-    fs.rmSync(mine, { force: true });
+    fs.rmSync(draft, { force: true });
   }
 }
 

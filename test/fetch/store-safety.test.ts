@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDbFor } from '../../src/config.js';
 import { buildStore } from '../../src/store/build.js';
+import { acquireWriteLock } from '../../src/store/lock.js';
 import type { FixtureServer } from '../fixture-site/server.js';
 import { runLgo } from '../helpers/io.js';
 import { REPO_ROOT, startSite, tempCorpus } from './helpers.js';
@@ -240,3 +241,21 @@ describe('one writer at a time, and readers after a kill (items 7, 8, 9)', () =>
 });
 
 void REPO_ROOT;
+
+describe('the writer lock in one process', () => {
+  it('a build waits for a lock this process holds; a lock left by an earlier process with our pid is taken over', async () => {
+    const corpus = await fetchedCorpus(3);
+    const db = path.join(corpus, 'decisions.sqlite');
+    const release = await acquireWriteLock(db);
+    const waits: string[] = [];
+    await expect(buildStore({ corpusDir: corpus, dbPath: db, lockWaitMs: 300, onWait: (m) => waits.push(m) })).rejects.toThrow(/busy: another build in this process is writing it/);
+    expect(waits).toEqual([expect.stringMatching(/waiting for another build in this process/)]);
+    const later = buildStore({ corpusDir: corpus, dbPath: db });
+    setTimeout(release, 100);
+    expect((await later).decisions).toBe(3);
+    fs.writeFileSync(`${db}.lock`, `${process.pid} not-ours`);
+    const c = await buildStore({ corpusDir: corpus, dbPath: db, lockWaitMs: 0 });
+    expect(c.decisions).toBe(3);
+    expect(fs.existsSync(`${db}.lock`)).toBe(false);
+  });
+});
