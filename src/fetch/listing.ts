@@ -129,8 +129,12 @@ export function parseListingPage(html: string, pageUrl: string): ListingPage {
   return { kind: 'results', total, items, offHost, bad };
 }
 
-/** A link into /decisions/ that carries something like a reference: a result card's link. */
-const BAD_LINK = /\/decisions\/.*\d{2}(?:[ -]|%20)?\d{3}(?:[ -]|%20)?\d{3}/i;
+/**
+ * A link that looks like a decision's (two or more segments under /decisions/, the last with a
+ * digit in it) even when it cannot be read: one to report, not to pass over. Category links
+ * (`/decisions/housing`, `/decisions/housing/allocations`) are not.
+ */
+const BAD_LINK = /\/decisions\/[^?#]*\/[^/?#]*\d[^/?#]*\/?(?:[?#]|$)/i;
 
 /** The search URL for a window and page (1-based). */
 export function searchPath(from: string, to: string, page: number): string {

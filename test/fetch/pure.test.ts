@@ -35,6 +35,15 @@ describe('listing page parser', () => {
     expect(parseListingPage(html, 'http://127.0.0.1:5/')).toMatchObject({ kind: 'results', total: 2, offHost: ['https://evil.example/decisions/a/b/21-000-569'] });
   });
 
+  it('reports decision links it cannot read, and passes over navigation and category links', () => {
+    const html = `<body><p>Your search has 4 results</p><nav><a href="/decisions">Decisions</a><a href="/decisions/housing">Housing</a><a href="/decisions/housing/allocations">Allocations</a></nav>
+      <ul><li><a href="/decisions/housing/allocations/21-000-568">A</a></li><li><a href="/decisions/housing/%E0%A4%A/21-000-572">B</a></li>
+      <li><a href="/decisions/housing/allocations/21-000-57%2">C</a></li><li><a href="/decisions/a/b/21-000-571%2f..%2ftmp%2fevil">D</a></li></ul></body>`;
+    const page = parseListingPage(html, 'https://www.lgo.org.uk/Decisions/SearchResults?page=1');
+    expect(page).toMatchObject({ kind: 'results', total: 4, items: [{ ref: '21 000 568' }] });
+    expect(page.kind === 'results' && page.bad).toEqual(['/decisions/housing/%E0%A4%A/21-000-572', '/decisions/housing/allocations/21-000-57%2', '/decisions/a/b/21-000-571%2f..%2ftmp%2fevil']);
+  });
+
   it('flags a captcha, an empty shell, and a count with no links', () => {
     expect(parseListingPage(renderCaptcha(), 'http://x/')).toMatchObject({ kind: 'challenge' });
     expect(parseListingPage(renderEmptyShell(), 'http://x/')).toMatchObject({ kind: 'empty-shell' });
