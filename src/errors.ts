@@ -41,8 +41,8 @@ export class ParseError extends LgoError {
 
 /** The corpus store is missing, of another schema version, or unusable: the fix is `lgo build`. */
 export class StoreError extends LgoError {
-  constructor(message: string, opts: { hint?: string; code?: string; cause?: unknown } = {}) {
-    super(opts.code ?? 'store', message, { exitCode: 1, hint: opts.hint ?? 'run `lgo build`', cause: opts.cause });
+  constructor(message: string, opts: { hint?: string; code?: string; cause?: unknown; exitCode?: number } = {}) {
+    super(opts.code ?? 'store', message, { exitCode: opts.exitCode ?? 1, hint: opts.hint ?? 'run `lgo build`', cause: opts.cause });
   }
 }
 

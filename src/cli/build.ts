@@ -20,20 +20,21 @@ export function registerBuild(program: Command, io: CliIo): void {
     .command('build')
     .description('read the corpus\'s decision pages into the search database (only new or changed pages)')
     .option('--corpus <dir>', 'corpus folder (default: LGO_CORPUS, else the bundled corpus/)')
-    .option('--db <file>', 'database file (default: LGO_DB, else index/decisions.sqlite)')
+    .option('--db <file>', 'database file (default: LGO_DB, else the corpus\'s own: index/decisions.sqlite for the bundled corpus, <corpus>/decisions.sqlite for another)')
     .option('--full', 'rebuild from scratch instead of updating')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', '\nExamples:\n  lgo build\n  lgo build --corpus ~/lgo/corpus --db ~/lgo/decisions.sqlite\n  lgo build --full\n')
     .action(async (flags: BuildFlags) => {
       const { buildStore } = await import('../store/build.js');
       const corpus = corpusDir(flags.corpus, io.env, io.cwd);
-      const db = dbPath(flags.db, io.env, io.cwd);
+      const db = dbPath(flags.db, io.env, io.cwd, corpus);
       const bar = io.stderrIsTTY && !flags.quiet ? await progressBar(io) : null;
       let shown = 0;
       const stats = await buildStore({
         corpusDir: corpus,
         dbPath: db,
         full: flags.full === true,
+        onWait: (m) => io.stderr.write(`lgo: ${m}\n`),
         onProgress: bar ? (done, total) => (done === total || done % 256 === 0 ? bar.update(done, total) : undefined) : undefined,
         onWarning: (w) => {
           if (flags.quiet || ++shown > MAX_WARNINGS) return;

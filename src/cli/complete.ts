@@ -15,13 +15,14 @@ export function registerComplete(program: Command, io: CliIo): void {
     .argument('<kind>', `one of ${KINDS.join(', ')}`)
     .argument('[prefix]', 'the start of the value (typos are tolerated)', '')
     .option('--limit <n>', 'values to list', '10')
-    .option('--db <file>', 'database file (default: LGO_DB, else index/decisions.sqlite)')
+    .option('--corpus <dir>', 'corpus folder whose database to read (default: LGO_CORPUS, else the bundled corpus/)')
+    .option('--db <file>', 'database file (default: LGO_DB, else the corpus\'s own database)')
     .addHelpText('after', '\nExamples:\n  lgo complete organisation Ches\n  lgo complete term safegu\n')
-    .action(async (kind: string, prefix: string, flags: { limit: string; db?: string }) => {
+    .action(async (kind: string, prefix: string, flags: { limit: string; db?: string; corpus?: string }) => {
       if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown kind "${kind}"`, { hint: `use one of ${KINDS.join(', ')}` });
       const limit = Number(flags.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit "${flags.limit}" must be a whole number of at least 1`);
-      const db = await openStoreForReading(flags.db, io);
+      const db = await openStoreForReading(flags.db, io, flags.corpus);
       try {
         const { complete } = await import('../search/suggest.js');
         const values = complete(db, kind as (typeof KINDS)[number], prefix, limit);

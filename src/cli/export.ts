@@ -69,7 +69,7 @@ export function registerExport(program: Command, io: CliIo): void {
       selectColumns(COLUMN_SETS[kind] as (typeof COLUMN_SETS)['payments'], flags.columns);
       const selection = selectionFrom(query, flags);
       selectionWhere(selection);
-      const db = await openStoreForReading(flags.db, io);
+      const db = await openStoreForReading(flags.db, io, flags.corpus);
       let result;
       try {
         result = await runExport(

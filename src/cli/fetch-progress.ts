@@ -31,13 +31,19 @@ function plainReporter(io: CliIo): Reporter {
   return {
     onEvent(e) {
       if (e.type === 'window' && e.status !== 'listing') say(`window ${e.key}: ${e.status}${e.total !== undefined ? ` (${e.total} result${e.total === 1 ? '' : 's'})` : ''}`);
+      else if (e.type === 'page' && e.kind === 'kept') say(`warning: ${e.message}`);
       else if (e.type === 'page' && (e.kind === 'failed' || e.kind === 'vanished')) say(`${e.kind}: ${e.url}${e.kind === 'failed' ? ` (${e.message})` : ` (${e.status === null ? 'no longer listed' : `HTTP ${e.status}`}; our copy is kept)`}`);
       else if (e.type === 'page' && e.kind === 'skipped' && e.reason !== 'already held') say(`skipped ${e.url}: ${e.reason}`);
       else if (e.type === 'retry') say(`waiting ${(e.waitMs / 1000).toFixed(1)} s before retrying (${e.reason})`);
       else if (e.type === 'warning') say(`warning: ${e.message}`);
       else if (e.type === 'charset-mismatch') say(`warning: ${e.url}: the declared charset does not fit the bytes; decoded with the page's own`);
     },
-    finish: (s) => say(summaryLine(s)),
+    finish(s) {
+      for (const k of s.kept) say(`kept the held copy: ${k.message}`);
+      if (s.notHeld.length) say(`not held (${s.notHeld.length}):`);
+      for (const n of s.notHeld) say(`  ${n.url}: ${n.code}${n.givenUp ? ` (given up after ${n.attempts} runs)` : n.ref ? ` (tried in ${n.attempts} run${n.attempts === 1 ? '' : 's'}; the next run tries again)` : ''}`);
+      say(summaryLine(s));
+    },
     line: say,
   };
 }
@@ -91,6 +97,8 @@ export function summaryLine(s: CrawlSummary): string {
   const c = s.counts;
   const parts = [`listed ${s.listed}`, `fetched ${c.fetched}`, `updated ${c.updated}`, `unchanged ${c.unchanged}`, `skipped ${c.skipped}`, `failed ${c.failed}`];
   if (c.vanished) parts.push(`vanished ${c.vanished}`);
+  if (c.kept) parts.push(`kept older ${c.kept}`);
+  if (s.notHeld.length) parts.push(`not held ${s.notHeld.length}`);
   if (c['would-fetch']) parts.push(`would fetch ${c['would-fetch']}`);
   return `${parts.join(', ')} in ${(s.elapsedMs / 1000).toFixed(1)} s${s.windows.skipped ? ` (${s.windows.skipped} finished windows not listed again)` : ''}`;
 }

@@ -31,7 +31,10 @@ export interface FetchRun {
 /** Exit code when the site asked us to come back later (EX_TEMPFAIL), so schedulers can tell it apart. */
 export const EXIT_RESUME_LATER = 75;
 
-/** Runs the command; returns the exit code (0 all done, 1 failures, 75 stopped to resume later). */
+/** Exit code when the run finished but some listed decisions are not held (failed, disallowed, unreadable links). */
+export const EXIT_INCOMPLETE = 3;
+
+/** Runs the command; returns the exit code (0 all held, 3 some not held, 75 stopped to resume later). */
 export async function runFetchCommand(run: FetchRun, io: CliIo): Promise<number> {
   let from = run.from;
   const to = run.to ?? (run.from || run.sinceLast ? todayIso() : undefined);
@@ -59,6 +62,7 @@ export async function runFetchCommand(run: FetchRun, io: CliIo): Promise<number>
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   const dryUrls: string[] = [];
+  let updateError: LgoError | null = null;
   let summary: CrawlSummary;
   try {
     summary = await crawl({
@@ -82,15 +86,16 @@ export async function runFetchCommand(run: FetchRun, io: CliIo): Promise<number>
   }
   for (const url of dryUrls) await write(io.stdout, `${url}\n`);
   reporter.finish(summary);
-  const changed = summary.counts.fetched + summary.counts.updated;
-  if (run.build && !run.dryRun && changed > 0) {
+  // Always, even when this run fetched nothing: an earlier run killed during its update, or run
+  // with --no-build, left pages the database does not have yet; an update with nothing to do is cheap.
+  if (run.build && !run.dryRun) {
     const { updateSearchStore } = await import('../fetch/store-update.js');
     try {
-      const stats = await updateSearchStore(run.corpusDir, run.dbPath, (m) => reporter.line(`warning: ${m}`));
-      reporter.line(`database ${stats.dbPath}: ${stats.added} added, ${stats.updated} updated, ${stats.decisions} decisions in all`);
+      const stats = await updateSearchStore(run.corpusDir, run.dbPath, (m) => reporter.line(`warning: ${m}`), (m) => reporter.line(m));
+      reporter.line(`database ${stats.dbPath}: ${stats.added} added, ${stats.updated} updated, ${stats.removed ? `${stats.removed} removed, ` : ''}${stats.decisions} decisions in all`);
     } catch (err) {
       if (!(err instanceof LgoError)) throw err;
-      reporter.line(`the pages are saved, but the database was not updated: ${err.message} (run \`lgo build\`)`);
+      updateError = err;
     }
   }
   if (summary.stopped) {
@@ -98,5 +103,11 @@ export async function runFetchCommand(run: FetchRun, io: CliIo): Promise<number>
     const exitCode = s.code === 'interrupted' && signalExit ? signalExit : s.code === 'resume-later' ? EXIT_RESUME_LATER : 1;
     throw new LgoError(s.code, `stopped: ${s.message}`, { exitCode, hint: s.hint ?? 'run the same command again to resume' });
   }
-  return summary.counts.failed > 0 ? 1 : 0;
+  if (updateError) {
+    throw new LgoError(updateError.code, `the pages are saved, but the database was not updated: ${updateError.message}`, {
+      exitCode: updateError.exitCode,
+      hint: updateError.hint ?? 'run `lgo build` with the same --corpus',
+    });
+  }
+  return summary.notHeld.length > 0 || summary.counts.failed > 0 ? EXIT_INCOMPLETE : 0;
 }

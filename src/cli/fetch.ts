@@ -40,7 +40,7 @@ export function registerFetch(program: Command, io: CliIo): void {
     .option('--file <list>', 'read URLs or references from a file, one per line ("#" starts a comment)')
     .option('--base-url <url>', 'the site to fetch from (env LGO_BASE_URL; default https://www.lgo.org.uk)')
     .option('--corpus <dir>', 'corpus folder (env LGO_CORPUS); pages go to <dir>/raw')
-    .option('--db <file>', 'search database to update (env LGO_DB)')
+    .option('--db <file>', 'search database to update (env LGO_DB; default: the corpus\'s own, <dir>/decisions.sqlite)')
     .option('--delay <seconds>', 'minimum seconds between requests (env LGO_FETCH_DELAY; default 2, robots.txt Crawl-delay may raise it)')
     .option('--concurrency <n>', 'requests in flight at once (default 1)')
     .option('--user-agent <text>', 'User-Agent to send; keep a contact URL in it (env LGO_USER_AGENT)')
@@ -72,7 +72,7 @@ export function registerFetch(program: Command, io: CliIo): void {
       const code = await runFetchCommand(
         {
           corpusDir: corpusDir(flags.corpus, io.env, io.cwd),
-          dbPath: dbPath(flags.db, io.env, io.cwd),
+          dbPath: dbPath(flags.db, io.env, io.cwd, corpusDir(flags.corpus, io.env, io.cwd)),
           settings,
           from: flags.from,
           to: flags.to,
@@ -86,7 +86,7 @@ export function registerFetch(program: Command, io: CliIo): void {
         },
         io,
       );
-      if (code !== 0) throw new LgoError('fetch-incomplete', 'some pages could not be fetched (see above); run the same command again to retry them', { exitCode: code });
+      if (code !== 0) throw new LgoError('fetch-incomplete', 'some listed decisions are not held (listed above); run the same command again to retry them', { exitCode: code });
     });
 }
 

@@ -14,6 +14,7 @@ interface SearchFlags extends FilterInput {
   offset: string;
   format?: string;
   db?: string;
+  corpus?: string;
 }
 
 const SORTS = ['relevance', 'date', 'payment'];
@@ -29,7 +30,8 @@ export function registerSearch(program: Command, io: CliIo): void {
     .option('--limit <n>', 'hits to show', '20')
     .option('--offset <n>', 'hits to skip (for paging)', '0')
     .option('--format <format>', 'table (default), json, jsonl or csv')
-    .option('--db <file>', 'database file (default: LGO_DB, else index/decisions.sqlite)')
+    .option('--corpus <dir>', 'corpus folder whose database to read (default: LGO_CORPUS, else the bundled corpus/)')
+    .option('--db <file>', 'database file (default: LGO_DB, else the corpus\'s own database)')
     .addHelpText(
       'after',
       `\nExamples:\n  lgo search "child in need"\n  lgo search 'child NOT protection'\n  lgo search 'summary:(homeless* OR "temporary accommodation") category:housing'\n  lgo search 23-004-560\n  lgo search 'care OR nursing -"council tax"' --outcome upheld --from 2020\n  lgo search assess* --organisation "Cheshire East" --sort date --format csv\n  lgo search "" --remedy payment --min-payment 1000 --sort payment\n`,
@@ -45,7 +47,7 @@ export function registerSearch(program: Command, io: CliIo): void {
       const { compileQuery } = await import('../search/query.js');
       const compiled = compileQuery(query); // bad queries fail before the database is opened
       if (!compiled.match && compiled.where.sql === '1' && noFilters(filters)) throw new UsageError('nothing to search for', { hint: 'give a query, e.g. lgo search "child in need", or a filter such as --organisation' });
-      const db = await openStoreForReading(flags.db, io);
+      const db = await openStoreForReading(flags.db, io, flags.corpus);
       try {
         const { searchStore } = await import('../search/engine.js');
         const result = searchStore(db, { query, filters, sort: flags.sort as 'relevance' | undefined, limit, offset });

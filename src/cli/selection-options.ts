@@ -21,6 +21,7 @@ export interface SelectionFlags {
   minAmount?: string;
   maxAmount?: string;
   db?: string;
+  corpus?: string;
 }
 
 /** Adds the filters of `lgo search` (same option names and meaning), payment-amount bounds and --db. */
@@ -28,7 +29,8 @@ export function addSelectionOptions(cmd: Command): Command {
   return addFilterOptions(cmd)
     .option('--min-amount <pounds>', 'single payments of at least this: payment rows and payment figures count only these, and decisions need one')
     .option('--max-amount <pounds>', 'single payments of at most this (as --min-amount)')
-    .option('--db <file>', 'database file (default: LGO_DB, else index/decisions.sqlite)');
+    .option('--corpus <dir>', 'corpus folder whose database to read (default: LGO_CORPUS, else the bundled corpus/)')
+    .option('--db <file>', 'database file (default: LGO_DB, else the corpus\'s own database)');
 }
 
 function amount(value: string | undefined, option: string): number | undefined {

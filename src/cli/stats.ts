@@ -67,7 +67,7 @@ export function registerStats(program: Command, io: CliIo): void {
       const selection = selectionFrom(query, flags);
       const { selectionWhere } = await import('../export/select.js');
       selectionWhere(selection); // bad filters fail before the store is opened (or built on first use)
-      const db = await openStoreForReading(flags.db, io);
+      const db = await openStoreForReading(flags.db, io, flags.corpus);
       let result;
       try {
         result = await runStats({ db, selection, by, sort, top, format, chart, measure, describe: describeSelection(query, flags) }, io.stdout);

@@ -28,20 +28,43 @@ export function parseDecisionUrl(input: string): DecisionUrlParts | null {
   } catch {
     return null;
   }
-  const segments = url.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s).toLowerCase());
+  const segments: string[] = [];
+  for (const raw of url.pathname.split('/').filter(Boolean)) {
+    const s = safeDecode(raw);
+    if (s === null) return null; // a malformed percent-escape: not a link we can trust
+    segments.push(s.toLowerCase());
+  }
   const at = segments.indexOf('decisions');
   if (at < 0) return null;
   const rest = segments.slice(at + 1);
-  if (rest.length === 0) return null;
-  const ref = normaliseRef(rest[rest.length - 1]!);
-  if (!ref) return null;
+  if (rest.length === 0 || rest.length > 3) return null;
+  const last = rest[rest.length - 1]!;
+  const ref = normaliseRef(last);
+  // The last segment must be the reference and nothing else (no "21-000-571/../../tmp").
+  if (!ref || last.replace(/[\s-]/g, '') !== ref.replace(/ /g, '')) return null;
   const slugs = rest.slice(0, -1);
+  if (!slugs.every((s) => SLUG.test(s))) return null;
+  // Built from the normalised parts only, never from the text as given.
   return {
-    canonical: `${SITE_ORIGIN}/${['decisions', ...rest].join('/')}`,
+    canonical: `${SITE_ORIGIN}/${['decisions', ...slugs, ref.replace(/ /g, '-')].join('/')}`,
     categorySlug: slugs[0] ?? null,
     subcategorySlug: slugs[1] ?? null,
     ref,
   };
+}
+
+/**
+ * A category slug: lower-case letters, digits and the unreserved `-_.~` (the site writes words
+ * joined by hyphens), starting and ending with a letter or digit, so never `.` or `..`.
+ */
+const SLUG = /^[a-z0-9](?:[a-z0-9._~-]*[a-z0-9])?$/;
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 /** Words the site writes in capitals or with special forms inside category names. */

@@ -186,7 +186,14 @@ export class PoliteClient {
       if (err instanceof RetryableFetchError || err instanceof FatalFetchError) throw err;
       if (this.opts.signal?.aborted) throw err;
       if (timeout.aborted) throw new RetryableFetchError('timeout', `${url}: no complete answer within ${this.settings.timeoutMs} ms`, { cause: err });
-      const code = (err as { code?: string }).code ?? 'network';
+      const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? 'network';
+      if (DNS_FAILURES.has(code)) {
+        // The name does not resolve: offline, or a mistyped --base-url. Retrying will not help.
+        throw new RunStopError('no-network', `cannot reach ${new URL(url).host}: no network? (${code}: the name does not resolve)`, {
+          hint: 'check the connection (and --base-url); progress is saved: run the same command again when online',
+          cause: err,
+        });
+      }
       throw new RetryableFetchError('network', `${url}: ${describeNetworkError(code, err)}`, { cause: err });
     }
   }
@@ -201,6 +208,9 @@ export class PoliteClient {
     }
   }
 }
+
+/** Name resolution failures: ENOTFOUND (no such name, or no DNS at all), EAI_AGAIN (resolver unreachable). */
+const DNS_FAILURES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL']);
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};

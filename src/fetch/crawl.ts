@@ -10,6 +10,7 @@ import { PoliteClient, type ClientEvent } from './client.js';
 import { RunStopError } from './errors.js';
 import { runPool } from './pool.js';
 import { processPage, type PageCheck, type PageOutcome, type PageTarget } from './page.js';
+import { notHeld, settled, type NotHeld } from './pending.js';
 import { RawStore } from './raw-store.js';
 import { applyRobots } from './robots.js';
 import { resolveSettings, type FetchSettingsInput } from './settings.js';
@@ -41,9 +42,6 @@ export type CrawlEvent =
   | ({ type: 'page'; url: string; ref: string } & PageOutcome)
   | { type: 'warning'; message: string };
 
-/** Failures that trying again will not fix: the window can be marked done despite them. */
-const FINAL_FAILURES = new Set(['not-found', 'gone', 'off-host-redirect', 'not-a-decision', 'too-large']);
-
 export type PageKind = PageOutcome['kind'];
 
 export interface CrawlSummary {
@@ -51,6 +49,10 @@ export interface CrawlSummary {
   counts: Record<PageKind, number>;
   windows: { listed: number; skipped: number };
   failed: Array<{ url: string; code: string; message: string }>;
+  /** Listed decisions not held at the end of the run (failed, disallowed, unreadable links): the exit is non-zero while any is left. */
+  notHeld: NotHeld[];
+  /** --refresh answers that read into a less complete record than the copy held (kept current). */
+  kept: Array<{ url: string; message: string }>;
   /** Pages gone upstream (status 404/410, or null when no longer listed); our copies are kept. */
   vanished: Array<{ url: string; status: number | null }>;
   /** Set when the run stopped early; progress is saved. */
@@ -73,9 +75,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const client = new PoliteClient(settings, { signal: opts.signal, onEvent: emit });
   const summary: CrawlSummary = {
     listed: 0,
-    counts: { fetched: 0, updated: 0, unchanged: 0, 'would-fetch': 0, skipped: 0, vanished: 0, failed: 0 },
+    counts: { fetched: 0, updated: 0, unchanged: 0, 'would-fetch': 0, skipped: 0, vanished: 0, failed: 0, kept: 0 },
     windows: { listed: 0, skipped: 0 },
     failed: [],
+    notHeld: [],
+    kept: [],
     vanished: [],
     stopped: null,
     elapsedMs: 0,
@@ -87,13 +91,20 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     lastSave = Date.now();
   };
   const done = new Set<string>();
-  const handle = async (t: PageTarget, revalidate: boolean): Promise<PageOutcome | null> => {
+  // Every reference this run is answerable for, and the listing links it could not read.
+  const scope = { refs: [] as string[], bad: [] as string[] };
+  const handle = async (t: PageTarget, revalidate: boolean, explicit = false): Promise<PageOutcome | null> => {
     if (done.has(t.ref)) return null; // the same decision listed in two windows or under two URLs
     done.add(t.ref);
+    scope.refs.push(t.ref);
     state.seen[t.ref] ??= { url: t.url, path: t.path, date: t.date, firstSeen: new Date().toISOString() };
-    const out = await processPage({ client, store, state, check: opts.check, dryRun: Boolean(opts.dryRun) }, t, revalidate);
+    const ctx = { client, store, state, check: opts.check, dryRun: Boolean(opts.dryRun), maxAttempts: settings.maxPageAttempts, explicit };
+    const out = await processPage(ctx, t, revalidate).catch((err: unknown) => {
+      throw fileError(err) ?? err;
+    });
     summary.counts[out.kind]++;
     if (out.kind === 'failed') summary.failed.push({ url: t.url, code: out.code, message: out.message });
+    if (out.kind === 'kept') summary.kept.push({ url: t.url, message: out.message });
     if (out.kind === 'vanished') summary.vanished.push({ url: t.url, status: out.status });
     emit({ type: 'page', url: t.url, ref: t.ref, ...out });
     // Pages are on disk already (that is what "held" reads); the state only adds failures and
@@ -108,19 +119,22 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       const targets = resolveTargets(opts.targets, state, emit);
       summary.listed += targets.length;
       emit({ type: 'listed', count: targets.length });
-      await runPool(targets, settings.concurrency, (t) => handle(t, true));
+      await runPool(targets, settings.concurrency, (t) => handle(t, true, true));
     }
     if (opts.from && opts.to) {
       const queue: DateWindow[] = monthWindows(opts.from, opts.to);
       while (queue.length) {
         const w = queue.shift()!;
-        const targets = await windowTargets({ client, state, maxResults: settings.maxWindowResults, queue, emit, summary, save, refresh: Boolean(opts.refresh) }, w);
+        const targets = await windowTargets({ client, state, maxResults: settings.maxWindowResults, queue, emit, summary, save, refresh: Boolean(opts.refresh), scope }, w);
         if (!targets) continue;
         const outcomes = await runPool(targets, settings.concurrency, (t) => handle(t, Boolean(opts.refresh)));
-        const retryLater = outcomes.some((out) => out?.kind === 'failed' && !FINAL_FAILURES.has(out.code));
-        // A window with pages that may still succeed stays "listed", so the next run tries them again.
-        if (!opts.dryRun && !retryLater) {
-          state.windows[windowKey(w)] = { ...state.windows[windowKey(w)]!, status: 'done', at: new Date().toISOString() };
+        // A window with a page not held (failed, disallowed) stays "listed", so the next run tries
+        // it again, until every such page has had its tries; one with unreadable links is listed again.
+        const pending = targets.some((t, i) => !settled(outcomes[i] ?? null, state.failed[t.ref], settings.maxPageAttempts));
+        const key = windowKey(w);
+        if (!opts.dryRun && !pending) {
+          const ws = state.windows[key]!;
+          state.windows[key] = { ...ws, status: 'done', complete: ws.complete && !ws.bad?.length, at: new Date().toISOString() };
           await save();
         }
       }
@@ -129,6 +143,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     if (!(err instanceof RunStopError)) throw err;
     summary.stopped = { code: err.code, message: err.message, hint: err.hint, resumeAt: 'resumeAt' in err ? (err.resumeAt as Date).toISOString() : undefined };
   } finally {
+    if (!opts.dryRun) summary.notHeld = await notHeld(scope.refs, scope.bad, state, store, settings.maxPageAttempts).catch(() => []);
     await save().catch(() => undefined);
     await client.close();
     await unlock();
@@ -147,10 +162,11 @@ interface WindowContext {
   summary: CrawlSummary;
   save: () => Promise<void>;
   refresh: boolean;
+  scope: { refs: string[]; bad: string[] };
 }
 
 async function windowTargets(ctx: WindowContext, w: DateWindow): Promise<PageTarget[] | null> {
-  const { client, state, maxResults, queue, emit, summary, save, refresh } = ctx;
+  const { client, state, maxResults, queue, emit, summary, save, refresh, scope } = ctx;
   const key = windowKey(w);
   const known = state.windows[key];
   if (known?.status === 'split') {
@@ -159,11 +175,14 @@ async function windowTargets(ctx: WindowContext, w: DateWindow): Promise<PageTar
     return null;
   }
   if (known?.status === 'done' && known.complete && !refresh) {
+    // Still answerable for its pages: one given up on is reported again.
+    scope.refs.push(...known.refs);
     summary.windows.skipped++;
     emit({ type: 'window', key, status: 'skipped', total: known.total });
     return null;
   }
   if (known?.status === 'listed') {
+    scope.bad.push(...(known.bad ?? []));
     summary.listed += known.refs.length;
     emit({ type: 'listed', count: known.refs.length });
     return known.refs.map((ref) => targetFromSeen(state, ref));
@@ -179,6 +198,8 @@ async function windowTargets(ctx: WindowContext, w: DateWindow): Promise<PageTar
     return null;
   }
   for (const url of listing.offHost) emit({ type: 'warning', message: `${key}: the listing links off the site (${url}); not followed` });
+  for (const link of listing.bad) emit({ type: 'warning', message: `${key}: the listing has a decision link that cannot be read (${link}); skipped` });
+  scope.bad.push(...listing.bad);
   for (const item of listing.items) {
     // The latest listing wins for the address (a decision can move category); firstSeen stays.
     state.seen[item.ref] = { url: item.url, path: item.path, date: item.date ?? state.seen[item.ref]?.date ?? null, firstSeen: state.seen[item.ref]?.firstSeen ?? at, card: item.card };
@@ -193,13 +214,23 @@ async function windowTargets(ctx: WindowContext, w: DateWindow): Promise<PageTar
     summary.vanished.push({ url, status: null });
     emit({ type: 'page', url, ref, kind: 'vanished', status: null });
   }
-  state.windows[key] = { status: 'listed', total: listing.total, refs: listing.items.map((i) => i.ref), complete: w.to < todayIso(), at };
+  state.windows[key] = { status: 'listed', total: listing.total, refs: listing.items.map((i) => i.ref), complete: w.to < todayIso(), at, ...(listing.bad.length ? { bad: listing.bad } : {}) };
   summary.windows.listed++;
   summary.listed += listing.items.length;
   emit({ type: 'window', key, status: 'listed', total: listing.total });
   emit({ type: 'listed', count: listing.items.length });
   await save();
   return listing.items.map((i) => ({ url: i.url, path: i.path, ref: i.ref, date: i.date, card: i.card }));
+}
+
+/** A failed write to the corpus (disk full, read-only, no permission) as a clear stop, not an untyped crash. */
+function fileError(err: unknown): RunStopError | null {
+  const e = err as NodeJS.ErrnoException;
+  if (!e || typeof e.code !== 'string' || !/^E[A-Z]+$/.test(e.code) || !e.syscall) return null;
+  return new RunStopError('write-failed', `cannot write ${e.path ?? 'the corpus'} (${e.code}: ${e.message.replace(/^E[A-Z]+: /, '')}); progress is saved`, {
+    hint: 'free some space or fix the folder permissions, then run the same command again',
+    cause: err,
+  });
 }
 
 function targetFromSeen(state: CrawlState, ref: string): PageTarget {

@@ -27,7 +27,7 @@ export interface ListingItem {
 }
 
 export type ListingPage =
-  | { kind: 'results'; total: number; items: ListingItem[]; offHost: string[] }
+  | { kind: 'results'; total: number; items: ListingItem[]; offHost: string[]; bad: string[] }
   | { kind: 'challenge'; reason: string }
   | { kind: 'empty-shell'; reason: string };
 
@@ -90,6 +90,7 @@ export function parseListingPage(html: string, pageUrl: string): ListingPage {
   const host = new URL(pageUrl).host;
   const items: ListingItem[] = [];
   const offHost: string[] = [];
+  const bad: string[] = [];
   const seen = new Set<string>();
   $('a[href]').each((_, el) => {
     const href = $(el).attr('href')!;
@@ -97,10 +98,18 @@ export function parseListingPage(html: string, pageUrl: string): ListingPage {
     try {
       abs = new URL(href, pageUrl);
     } catch {
+      if (BAD_LINK.test(href)) bad.push(href);
       return;
     }
     const parts = parseDecisionUrl(abs.href);
-    if (!parts?.ref || !parts.categorySlug) return;
+    if (!parts?.ref || !parts.categorySlug) {
+      // A decision link we cannot read (a malformed escape, a "../"): reported, never guessed at.
+      if (BAD_LINK.test(href) && !seen.has(href)) {
+        seen.add(href);
+        bad.push(href);
+      }
+      return;
+    }
     if (abs.host !== host) {
       offHost.push(abs.href);
       return;
@@ -124,9 +133,16 @@ export function parseListingPage(html: string, pageUrl: string): ListingPage {
       card: readCard(title, labels, parts.ref, type, date),
     });
   });
-  if (total > 0 && items.length === 0) return { kind: 'empty-shell', reason: `says ${total} results but shows no decision links` };
-  return { kind: 'results', total, items, offHost };
+  if (total > 0 && items.length === 0 && bad.length === 0) return { kind: 'empty-shell', reason: `says ${total} results but shows no decision links` };
+  return { kind: 'results', total, items, offHost, bad };
 }
+
+/**
+ * A link that looks like a decision's (two or more segments under /decisions/, the last with a
+ * digit in it) even when it cannot be read: one to report, not to pass over. Category links
+ * (`/decisions/housing`, `/decisions/housing/allocations`) are not.
+ */
+const BAD_LINK = /\/decisions\/[^?#]*\/[^/?#]*\d[^/?#]*\/?(?:[?#]|$)/i;
 
 /** The search URL for a window and page (1-based). */
 export function searchPath(from: string, to: string, page: number): string {

@@ -23,6 +23,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export class Pacer {
   private last = -Infinity;
+  /** When the last request really started (its timer may have fired late). */
+  private lastStart = -Infinity;
   private delayMs: number;
 
   /**
@@ -61,12 +63,24 @@ export class Pacer {
     this.last = Math.max(this.last, Date.now());
   }
 
-  /** Waits for this caller's slot. */
+  /**
+   * Waits for this caller's slot. A timer can fire late on a loaded machine: the start then
+   * counts from when it really happened, and a caller whose slot would now come too soon after it
+   * takes a new one, so two requests never start closer than the delay.
+   */
   async wait(signal?: AbortSignal): Promise<void> {
-    const now = Date.now();
-    const gap = this.delayMs * (1 + this.random() * this.jitter);
-    const slot = Math.max(now, this.last + gap);
-    this.last = slot;
-    await sleep(slot - now, signal);
+    for (;;) {
+      const now = Date.now();
+      const gap = this.delayMs * (1 + this.random() * this.jitter);
+      const slot = Math.max(now, this.last + gap);
+      this.last = slot;
+      await sleep(slot - now, signal);
+      const started = Date.now();
+      if (started - this.lastStart >= this.delayMs) {
+        this.lastStart = started;
+        this.last = Math.max(this.last, started);
+        return;
+      }
+    }
   }
 }

@@ -7,7 +7,9 @@ import { normaliseRef } from '../extract/ref.js';
 import type { FetchResponse, PoliteClient } from './client.js';
 import { FatalFetchError, RetryableFetchError, RunStopError } from './errors.js';
 import { detectChallenge } from './listing.js';
-import { sha256, type RawStore } from './raw-store.js';
+import fs from 'node:fs/promises';
+import { decodeHtml } from './body.js';
+import { sha256, type HeldPage, type RawMeta, type RawStore } from './raw-store.js';
 import type { ListingCard } from '../record/listing.js';
 import type { CrawlState } from './state.js';
 
@@ -26,10 +28,19 @@ export type PageOutcome =
   | { kind: 'fetched' | 'updated' | 'unchanged' | 'would-fetch' }
   | { kind: 'skipped'; reason: string }
   | { kind: 'vanished'; status: number | null }
-  | { kind: 'failed'; code: string; message: string };
+  | { kind: 'failed'; code: string; message: string }
+  /** --refresh got a version that reads into a less complete record: the held one stays current. */
+  | { kind: 'kept'; message: string };
 
-/** Checks a fetched page is a decision; throws NotADecisionError when it is not. */
-export type PageCheck = (bytes: Uint8Array, text: string, target: PageTarget) => void;
+/** How complete the record a page reads into is, to compare two versions of one page. */
+export interface PageQuality {
+  truncated: boolean;
+  sections: number;
+  paragraphs: number;
+}
+
+/** Checks a fetched page is a decision (throws NotADecisionError when not); may say how complete it reads. */
+export type PageCheck = (bytes: Uint8Array, text: string, target: PageTarget) => PageQuality | void;
 
 export interface PageContext {
   client: PoliteClient;
@@ -37,6 +48,10 @@ export interface PageContext {
   state: CrawlState;
   check: PageCheck;
   dryRun: boolean;
+  /** Runs that try a failed or disallowed page before giving up on it. */
+  maxAttempts: number;
+  /** An explicit target (named by the user) is tried whatever its past failures. */
+  explicit?: boolean;
 }
 
 /**
@@ -47,12 +62,20 @@ export async function processPage(ctx: PageContext, t: PageTarget, revalidate: b
   const held = await ctx.store.held(t.ref);
   if (held && !revalidate) return { kind: 'skipped', reason: 'already held' };
   if (ctx.dryRun) return { kind: 'would-fetch' };
+  const past = ctx.state.failed[t.ref];
+  if (!held && past && !ctx.explicit && (past.attempts ?? 1) >= ctx.maxAttempts) {
+    return { kind: 'failed', code: past.code, message: `${past.message} (given up after ${past.attempts ?? 1} runs; fetch its URL to try again)` };
+  }
   let res: FetchResponse;
   try {
     res = await ctx.client.get(t.path, held ? { etag: held.meta.etag, lastModified: held.meta.lastModified } : {});
   } catch (err) {
     if (err instanceof RunStopError) throw err;
-    if (err instanceof FatalFetchError && err.code === 'robots-disallowed') return { kind: 'skipped', reason: 'disallowed by robots.txt' };
+    if (err instanceof FatalFetchError && err.code === 'robots-disallowed') {
+      // Not held, so it stays pending and reported (robots.txt may change), like a failure.
+      if (!held) record(ctx, t, err.code, err.message);
+      return { kind: 'skipped', reason: 'disallowed by robots.txt' };
+    }
     if (err instanceof FatalFetchError && (err.status === 404 || err.status === 410)) {
       if (held) {
         // Flag, never delete: the decision may have been withdrawn or moved; our copy stays.
@@ -75,8 +98,9 @@ export async function processPage(ctx: PageContext, t: PageTarget, revalidate: b
       hint: 'the site is challenging automated requests; progress is saved; wait before running again',
     });
   }
+  let quality: PageQuality | void;
   try {
-    ctx.check(res.body, text, t);
+    quality = ctx.check(res.body, text, t);
   } catch (err) {
     if (err instanceof NotADecisionError) return fail(ctx, t, err.code, `${res.finalUrl}: not a decision page (${err.message}); not stored`);
     throw err;
@@ -87,30 +111,64 @@ export async function processPage(ctx: PageContext, t: PageTarget, revalidate: b
     await ctx.store.touch(t.ref, held, { checkedAt: now, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null });
     return { kind: 'unchanged' };
   }
+  const worse = held && quality ? await lessComplete(ctx, t, held, quality) : null;
+  if (worse) {
+    // A cut-off 200 (or an edit that lost sections) never silently replaces a fuller copy.
+    // Once per distinct version: a site that keeps serving it does not fill versions/ with copies.
+    const sha = sha256(res.body);
+    if (held!.meta.setAside !== sha) await ctx.store.saveVersion(t.ref, res.body, { ...metaOf(t, res, now, held), note: `not made current: ${worse}` });
+    await ctx.store.touch(t.ref, held!, { checkedAt: now, setAside: sha });
+    return { kind: 'kept', message: `${t.url}: the new version ${worse}; the held copy stays current, the new one is kept in raw/versions/` };
+  }
   const saved = await ctx.store.save(
     t.ref,
     res.body,
-    {
-      url: t.url,
-      ref: t.ref,
-      fetchedFrom: res.finalUrl,
-      fetchedAt: now,
-      checkedAt: now,
-      status: res.status,
-      etag: res.headers.etag ?? null,
-      lastModified: res.headers['last-modified'] ?? null,
-      contentType: res.headers['content-type'] ?? null,
-      headers: res.headers,
-      listedDate: t.date ?? held?.meta.listedDate ?? null,
-      listing: t.card ?? held?.meta.listing ?? null,
-    },
+    metaOf(t, res, now, held),
     held,
   );
   return { kind: saved === 'new' ? 'fetched' : 'updated' };
 }
 
+function metaOf(t: PageTarget, res: FetchResponse, now: string, held: HeldPage | null): Omit<RawMeta, 'sha256' | 'bytes'> {
+  return {
+    url: t.url,
+    ref: t.ref,
+    fetchedFrom: res.finalUrl,
+    fetchedAt: now,
+    checkedAt: now,
+    status: res.status,
+    etag: res.headers.etag ?? null,
+    lastModified: res.headers['last-modified'] ?? null,
+    contentType: res.headers['content-type'] ?? null,
+    headers: res.headers,
+    listedDate: t.date ?? held?.meta.listedDate ?? null,
+    listing: t.card ?? held?.meta.listing ?? null,
+  };
+}
+
+/** Says how the new version reads into a less complete record than the held one, or null when it does not. */
+async function lessComplete(ctx: PageContext, t: PageTarget, held: HeldPage, now: PageQuality): Promise<string | null> {
+  let before: PageQuality | void;
+  try {
+    const bytes = await fs.readFile(held.htmlPath);
+    before = ctx.check(bytes, decodeHtml(bytes, held.meta.contentType ?? undefined).text, t);
+  } catch {
+    return null; // the held copy does not read (any more): the new one is better
+  }
+  if (!before) return null;
+  if (now.truncated && !before.truncated) return `is cut off (truncated) where the held copy is complete (${now.sections} sections against ${before.sections})`;
+  if (now.sections < before.sections) return `has ${now.sections} sections where the held copy has ${before.sections}`;
+  return null;
+}
+
+/** Records a page that is not held after this try, counting the runs that tried it. */
+function record(ctx: PageContext, t: PageTarget, code: string, message: string): void {
+  const attempts = (ctx.state.failed[t.ref]?.attempts ?? 0) + 1;
+  ctx.state.failed[t.ref] = { url: t.url, code, message, at: new Date().toISOString(), attempts };
+}
+
 function fail(ctx: PageContext, t: PageTarget, code: string, message: string): PageOutcome {
-  ctx.state.failed[t.ref] = { url: t.url, code, message, at: new Date().toISOString() };
+  record(ctx, t, code, message);
   return { kind: 'failed', code, message };
 }
 
@@ -128,9 +186,13 @@ export function makePageCheck(parse: ((bytes: Uint8Array, url: string) => unknow
     }
     if (!parse) return;
     try {
-      parse(bytes, t.url);
+      const record = parse(bytes, t.url) as { truncated?: boolean; sections?: Array<{ paragraphs?: unknown[] }> } | null;
+      if (!record || !Array.isArray(record.sections)) return;
+      return { truncated: record.truncated === true, sections: record.sections.length, paragraphs: record.sections.reduce((n, s) => n + (s.paragraphs?.length ?? 0), 0) };
     } catch (err) {
       if (err instanceof NotADecisionError) throw err;
+      // Kept (the parser may improve), but it reads into no record: less complete than one that does.
+      return { truncated: true, sections: 0, paragraphs: 0 };
     }
   };
 }

@@ -30,6 +30,10 @@ export interface RawMeta {
   listedDate: string | null;
   /** The listing card (organisation, outcome, category, date, Statement/Report): the parser's second source. */
   listing?: ListingCard | null;
+  /** Why a version in versions/ was not made current (a less complete record than the held one). */
+  note?: string;
+  /** On the current page: the sha256 of the last version set aside in versions/ instead of it. */
+  setAside?: string;
 }
 
 export interface HeldPage {
@@ -39,6 +43,11 @@ export interface HeldPage {
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** `2024-01-01T00:00:00.000Z` -> `20240101T000000Z`, for version file names. */
+function stampOf(iso: string): string {
+  return iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
 export class RawStore {
@@ -84,8 +93,7 @@ export class RawStore {
     // Both temp files are written and fsynced side by side: the fsyncs are most of the cost.
     const [htmlTmp, metaTmp] = await Promise.all([writeTemp(this.htmlPath(ref), body), writeTemp(this.metaPath(ref), `${JSON.stringify(full, null, 2)}\n`)]);
     if (previous) {
-      const stamp = previous.meta.fetchedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-      const base = path.join(this.versionsDir, `${refSlug(ref)}.${stamp}.html`);
+      const base = path.join(this.versionsDir, `${refSlug(ref)}.${stampOf(previous.meta.fetchedAt)}.html`);
       await fs.mkdir(this.versionsDir, { recursive: true });
       await fs.rename(this.metaPath(ref), `${base}.meta.json`);
       await fs.rename(this.htmlPath(ref), base);
@@ -94,6 +102,16 @@ export class RawStore {
     await fs.rename(htmlTmp, this.htmlPath(ref));
     await fs.rename(metaTmp, this.metaPath(ref));
     return previous ? 'changed' : 'new';
+  }
+
+  /** Stores a version that is not made current in `versions/` (+ sidecar); the current pair is untouched. */
+  async saveVersion(ref: string, body: Uint8Array, meta: Omit<RawMeta, 'sha256' | 'bytes'>): Promise<string> {
+    const full: RawMeta = { ...meta, bytes: body.byteLength, sha256: sha256(body) };
+    const base = path.join(this.versionsDir, `${refSlug(ref)}.${stampOf(meta.fetchedAt)}.html`);
+    const [htmlTmp, metaTmp] = await Promise.all([writeTemp(base, body), writeTemp(`${base}.meta.json`, `${JSON.stringify(full, null, 2)}\n`)]);
+    await fs.rename(htmlTmp, base);
+    await fs.rename(metaTmp, `${base}.meta.json`);
+    return base;
   }
 
   /** Records that a held page was checked and found unchanged (sidecar only). */

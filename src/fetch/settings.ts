@@ -38,6 +38,8 @@ export const FetchSettings = z.strictObject({
   maxRedirects: z.number().int().min(0).default(5),
   /** Obey robots.txt (only tests of the fixture site turn this off). */
   robots: z.boolean().default(true),
+  /** Runs that try a page that failed or was disallowed before giving up on it (it stays reported). */
+  maxPageAttempts: z.number().int().positive().default(3),
   /** A listing window with more results than this is split in two. */
   maxWindowResults: z.number().int().positive().default(1000),
 });

@@ -20,6 +20,8 @@ export interface WindowState {
   /** A window ending before today cannot gain decisions, so a done one is never listed again. */
   complete: boolean;
   at: string;
+  /** Links in its listing that could not be read (malformed escapes...): reported, never fetched. */
+  bad?: string[];
 }
 
 export interface SeenRef {
@@ -37,7 +39,16 @@ export interface CrawlState {
   seen: Record<string, SeenRef>;
   /** Held or listed before, now gone: `status` 404/410 on a re-fetch, or null when a re-listed window no longer shows it. */
   vanished: Record<string, { url: string; status: number | null; at: string }>;
-  failed: Record<string, { url: string; code: string; message: string; at: string }>;
+  /** Pages not held after their last try; `attempts` counts the runs that tried (capped by maxPageAttempts). */
+  failed: Record<string, FailedPage>;
+}
+
+export interface FailedPage {
+  url: string;
+  code: string;
+  message: string;
+  at: string;
+  attempts?: number;
 }
 
 export function emptyState(): CrawlState {
@@ -75,7 +86,12 @@ export class StateFile {
 
   /** Takes the corpus lock so two crawls never write the same corpus; a stale lock (dead pid) is taken over. */
   async lock(): Promise<() => Promise<void>> {
-    await fs.mkdir(path.dirname(this.lockFile), { recursive: true });
+    await fs.mkdir(path.dirname(this.lockFile), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+      throw new LgoError('corpus-unwritable', `${path.dirname(this.lockFile)}: cannot use it as the corpus folder (${err.code ?? err.message})`, {
+        hint: 'give --corpus a folder you can write to',
+        cause: err,
+      });
+    });
     for (let tries = 0; tries < 2; tries++) {
       try {
         await fs.writeFile(this.lockFile, String(process.pid), { flag: 'wx' });

@@ -7,7 +7,7 @@ import { FatalFetchError, RetryableFetchError, RunStopError } from './errors.js'
 import { PAGE_SIZE, parseListingPage, searchPath, type ListingItem } from './listing.js';
 import { splitWindow, windowKey, type DateWindow } from './windows.js';
 
-export type WindowListing = { kind: 'listed'; total: number; items: ListingItem[]; offHost: string[] } | { kind: 'split'; halves: [DateWindow, DateWindow] };
+export type WindowListing = { kind: 'listed'; total: number; items: ListingItem[]; offHost: string[]; bad: string[] } | { kind: 'split'; halves: [DateWindow, DateWindow] };
 
 /**
  * Lists every decision in a window. Stops the run (RunStopError) on a bot challenge, an empty
@@ -24,16 +24,18 @@ export async function listWindow(client: PoliteClient, w: DateWindow, maxResults
     const pages = Math.ceil(first.total / PAGE_SIZE);
     const items = [...first.items];
     const offHost = [...first.offHost];
+    const bad = [...first.bad];
     let listed = first.items.length;
     for (let page = 2; page <= pages; page++) {
       const next = await listPage(client, w, page);
       listed += next.items.length;
       items.push(...next.items);
       offHost.push(...next.offHost);
+      bad.push(...next.bad);
     }
-    // Off-host links are counted: the site listed them, we just refuse to follow them.
-    listed += offHost.length;
-    if (listed === first.total) return { kind: 'listed', total: first.total, items: dedupe(items), offHost };
+    // Off-host and unreadable links are counted: the site listed them, we refuse to follow them.
+    listed += offHost.length + bad.length;
+    if (listed === first.total) return { kind: 'listed', total: first.total, items: dedupe(items), offHost, bad };
     last = { listed, total: first.total };
   }
   throw new RunStopError('listing-mismatch', `window ${windowKey(w)}: the site says ${last!.total} results but its pages list ${last!.listed}, twice`, {
@@ -41,7 +43,7 @@ export async function listWindow(client: PoliteClient, w: DateWindow, maxResults
   });
 }
 
-async function listPage(client: PoliteClient, w: DateWindow, page: number): Promise<{ total: number; items: ListingItem[]; offHost: string[] }> {
+async function listPage(client: PoliteClient, w: DateWindow, page: number): Promise<{ total: number; items: ListingItem[]; offHost: string[]; bad: string[] }> {
   let res;
   try {
     res = await client.get(searchPath(w.from, w.to, page));

@@ -15,7 +15,8 @@ import { inThreadParser, type PageParser, type ParseFn } from './parse-pool.js';
 import { MAX_ADDED_TEXTS, updateLookups } from './lookups.js';
 import { recordWriter, type FtsText } from './write.js';
 import { buildSuggestIndex } from '../search/suggest.js';
-import { isAlive } from '../util/pid.js';
+import { acquireWriteLock, removeStaleTemps } from './lock.js';
+import { begin, refuseOtherCorpus, replaceDatabase, sqliteFailure, useWal } from './durable.js';
 
 export interface BuildOptions {
   corpusDir: string;
@@ -30,6 +31,10 @@ export interface BuildOptions {
   parse?: ParseFn;
   /** Worker threads for parsing; default: 2 for builds of over 2,000 pages when running compiled code, else 0. */
   workers?: number;
+  /** Told when another process is writing the database and this build waits for it. */
+  onWait?: (message: string) => void;
+  /** How long to wait for another writer, in ms (default: LGO_LOCK_WAIT seconds, else 10 minutes). */
+  lockWaitMs?: number;
 }
 
 export interface BuildStats {
@@ -71,51 +76,84 @@ const LOOKAHEAD = 4;
  * @example const stats = await buildStore({ corpusDir: 'corpus', dbPath: 'index/decisions.sqlite' });
  */
 export async function buildStore(opts: BuildOptions): Promise<BuildStats> {
+  try {
+    return await lockedBuild(opts);
+  } catch (err) {
+    throw sqliteFailure(opts.dbPath, err) ?? err;
+  }
+}
+
+async function lockedBuild(opts: BuildOptions): Promise<BuildStats> {
   const started = performance.now();
   const files = await listCorpusFiles(opts.corpusDir);
-  const full = opts.full === true || !fs.existsSync(opts.dbPath) || !hasCurrentSchema(opts.dbPath);
   fs.mkdirSync(path.dirname(opts.dbPath), { recursive: true });
-  removeStaleTemps(opts.dbPath);
+  const release = await acquireWriteLock(opts.dbPath, { onWait: opts.onWait, waitMs: opts.lockWaitMs });
+  try {
+    removeStaleTemps(opts.dbPath);
+    const current = fs.existsSync(opts.dbPath) && hasCurrentSchema(opts.dbPath);
+    if (fs.existsSync(opts.dbPath)) refuseOtherCorpus(opts.dbPath, opts.corpusDir);
+    const stats = await write(opts, files, opts.full === true || !current);
+    stats.durationMs = Math.round(performance.now() - started);
+    return stats;
+  } finally {
+    release();
+  }
+}
+
+async function write(opts: BuildOptions, files: CorpusFile[], full: boolean): Promise<BuildStats> {
   const target = full ? `${opts.dbPath}.tmp-${process.pid}` : opts.dbPath;
   if (full) fs.rmSync(target, { force: true });
   const db = full ? createStore(target) : openStore(target);
-  // A full build writes a temp file renamed only when complete, so it needs no journal of its own.
-  if (full) db.pragma('journal_mode = OFF');
   // FTS5 writes its pending words out as a new segment every 1 MB by default, then spends the
   // build merging segments. With 64 MB (about 20,000 decisions' words) a 60,000-decision build
   // took 12% less time and left 3 segments instead of 10, which queries also prefer. (Stored in
   // the table's config, so large updates use it too.)
   if (full) db.exec(`INSERT INTO decisions_fts (decisions_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES})`);
-  db.pragma('synchronous = OFF');
+  // A full build writes a temp file that is fsynced and renamed only when complete: it needs no
+  // journal and no syncs of its own. An update writes the live database: WAL, synced at each
+  // commit (NORMAL), so a power cut loses at most the last update, never the database.
+  if (full) db.pragma('synchronous = OFF');
+  else useWal(db, opts.dbPath);
   db.pragma('cache_size = -131072');
   const stats: BuildStats = { full, files: files.length, parsed: 0, added: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0, decisions: 0, warnings: [], durationMs: 0, dbPath: opts.dbPath };
-  const parser = opts.parse ? inThreadParser(opts.parse) : await defaultParser(full ? files.length : 0, opts.workers);
+  let parser: PageParser | null = null;
   let committed = false;
   try {
-    db.exec('BEGIN IMMEDIATE');
+    begin(db, opts.dbPath);
+    parser = opts.parse ? inThreadParser(opts.parse) : await defaultParser(full ? files.length : 0, opts.workers);
+    const before = totalChanges(db);
     // A full build fills empty tables: secondary indexes are cheaper made once at the end than
     // kept up to date row by row.
     const deferred = full ? deferIndexes(db) : [];
     const texts = await update(db, files, parser, opts, stats);
     for (const ddl of deferred) db.exec(ddl);
-    const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    const termsRescanned = updateLookups(db, { full, changed: stats.added + stats.updated + stats.removed, texts });
-    buildSuggestIndex(db, { termsRescanned });
     stats.decisions = (db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
-    setMeta.run('built_at', new Date().toISOString());
-    setMeta.run('corpus_dir', path.resolve(opts.corpusDir));
-    setMeta.run('decision_count', String(stats.decisions));
-    db.exec('COMMIT');
+    if (!full && totalChanges(db) === before) {
+      // Nothing new (a fetch that found nothing, a second build): leave the database untouched.
+      db.exec('ROLLBACK');
+    } else {
+      const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+      const termsRescanned = updateLookups(db, { full, changed: stats.added + stats.updated + stats.removed, texts });
+      buildSuggestIndex(db, { termsRescanned });
+      setMeta.run('built_at', new Date().toISOString());
+      setMeta.run('corpus_dir', path.resolve(opts.corpusDir));
+      setMeta.run('decision_count', String(stats.decisions));
+      db.exec('COMMIT');
+    }
     committed = true;
+    if (full) db.pragma('journal_mode = WAL');
   } finally {
-    await parser.close();
+    await parser?.close();
     if (!committed && db.inTransaction) db.exec('ROLLBACK');
     db.close();
     if (full && !committed) fs.rmSync(target, { force: true });
   }
-  if (full) fs.renameSync(target, opts.dbPath);
-  stats.durationMs = Math.round(performance.now() - started);
+  if (full) replaceDatabase(target, opts.dbPath);
   return stats;
+}
+
+function totalChanges(db: Store): number {
+  return db.prepare('SELECT total_changes()').pluck().get() as number;
 }
 
 /** Writes what changed; returns the index text of the decisions written (for `terms`), or null when too many. */
@@ -224,17 +262,6 @@ async function update(db: Store, files: CorpusFile[], parser: PageParser, opts: 
     putFile.run(f.rel, hash, f.size, f.mtimeMs, record.ref, 'ok', null);
     if (k?.status === 'ok' || holder) stats.updated++;
     else stats.added++;
-  }
-}
-
-/** Deletes temp files left by full builds that were killed (their process is gone). */
-function removeStaleTemps(dbPath: string): void {
-  const dir = path.dirname(dbPath);
-  const prefix = `${path.basename(dbPath)}.tmp-`;
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length));
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 

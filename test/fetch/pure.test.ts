@@ -26,13 +26,22 @@ describe('listing page parser', () => {
   });
 
   it('reads "no results" and a single result', () => {
-    expect(parseListingPage('<body><p>Your search has no results</p></body>', 'http://x/')).toEqual({ kind: 'results', total: 0, items: [], offHost: [] });
+    expect(parseListingPage('<body><p>Your search has no results</p></body>', 'http://x/')).toEqual({ kind: 'results', total: 0, items: [], offHost: [], bad: [] });
     expect(parseListingPage(renderSearchPage({ from: 'a', to: 'b', page: 1, total: 1, cards: [card] }), 'http://x/')).toMatchObject({ kind: 'results', total: 1 });
   });
 
   it('keeps off-host decision links apart', () => {
     const html = `<body>Your search has 2 results <a href="/decisions/a/b/21-000-568">x</a> <a href="https://evil.example/decisions/a/b/21-000-569">y</a></body>`;
     expect(parseListingPage(html, 'http://127.0.0.1:5/')).toMatchObject({ kind: 'results', total: 2, offHost: ['https://evil.example/decisions/a/b/21-000-569'] });
+  });
+
+  it('reports decision links it cannot read, and passes over navigation and category links', () => {
+    const html = `<body><p>Your search has 4 results</p><nav><a href="/decisions">Decisions</a><a href="/decisions/housing">Housing</a><a href="/decisions/housing/allocations">Allocations</a></nav>
+      <ul><li><a href="/decisions/housing/allocations/21-000-568">A</a></li><li><a href="/decisions/housing/%E0%A4%A/21-000-572">B</a></li>
+      <li><a href="/decisions/housing/allocations/21-000-57%2">C</a></li><li><a href="/decisions/a/b/21-000-571%2f..%2ftmp%2fevil">D</a></li></ul></body>`;
+    const page = parseListingPage(html, 'https://www.lgo.org.uk/Decisions/SearchResults?page=1');
+    expect(page).toMatchObject({ kind: 'results', total: 4, items: [{ ref: '21 000 568' }] });
+    expect(page.kind === 'results' && page.bad).toEqual(['/decisions/housing/%E0%A4%A/21-000-572', '/decisions/housing/allocations/21-000-57%2', '/decisions/a/b/21-000-571%2f..%2ftmp%2fevil']);
   });
 
   it('flags a captcha, an empty shell, and a count with no links', () => {

@@ -21,7 +21,13 @@ export type Fault =
   | { kind: 'empty-shell' }
   | { kind: 'soft-error' }
   | { kind: 'redirect'; location: string; status?: number }
-  | { kind: 'drop-card' };
+  | { kind: 'drop-card' }
+  /** The real answer, whole, after a wait (a loaded server). */
+  | { kind: 'delay'; ms: number }
+  /** HTTP 200 with the real page cut after `fraction` of its characters (correct Content-Length: nothing to notice). */
+  | { kind: 'cut'; fraction: number }
+  /** A listing whose first card links through a malformed percent-escape. */
+  | { kind: 'bad-link'; href: string };
 
 export interface FaultRule {
   /** Matched against the request's path and query with `startsWith` (or a predicate). */
@@ -72,7 +78,13 @@ export async function startFixtureServer(decisions: FixtureDecision[], opts: { r
     };
     const rule = state.faults.find((r) => (typeof r.match === 'string' ? pq.startsWith(r.match) : r.match(pq)) && (r.times ?? Infinity) > 0);
     if (rule) rule.times = (rule.times ?? Infinity) - 1;
-    const fault = rule?.fault;
+    if (rule?.fault.kind === 'delay') {
+      setTimeout(() => respond(req, res, pq, entry, send, undefined), rule.fault.ms);
+      return;
+    }
+    respond(req, res, pq, entry, send, rule?.fault);
+  });
+  const respond = (req: http.IncomingMessage, res: http.ServerResponse, pq: string, entry: LoggedRequest, send: (status: number, body: string | Buffer, headers?: Record<string, string>) => void, fault: Fault | undefined): void => {
     const url = new URL(pq, 'http://fixture');
     if (fault && applyTransportFault(fault, req, res, entry)) return;
     if (fault?.kind === 'status') return send(fault.status, `<html><body><h1>HTTP ${fault.status}</h1></body></html>`, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
@@ -85,12 +97,14 @@ export async function startFixtureServer(decisions: FixtureDecision[], opts: { r
     }
     if (url.pathname.toLowerCase() === '/decisions/searchresults') {
       if (fault?.kind === 'empty-shell') return send(200, renderEmptyShell());
-      return send(200, searchPage(decisions, url, fault?.kind === 'drop-card'));
+      const page = searchPage(decisions, url, fault?.kind === 'drop-card');
+      return send(200, fault?.kind === 'bad-link' ? page.replace(/href="\/decisions\/[^"]*"/, `href="${fault.href}"`) : page);
     }
     const d = decisions.find((x) => x.path === url.pathname.toLowerCase());
     if (!d) return send(404, renderSoftError());
     const html = renderDecisionHtml({ ...d.model, blocks: d.version > 1 ? [...d.model.blocks, { kind: 'para', text: `Updated version ${d.version}.` }] : d.model.blocks }, fault?.kind === 'charset' ? { charset: 'windows-1252' } : {});
     const etag = `"${createHash('sha1').update(html).digest('hex').slice(0, 16)}"`;
+    if (fault?.kind === 'cut') return send(200, html.slice(0, Math.floor(html.length * fault.fraction)), { etag: `"cut-${fault.fraction}"` });
     if (req.headers['if-none-match'] === etag) return send(304, '', { etag });
     if (fault?.kind === 'charset') {
       const bytes = encode1252(html);
@@ -98,7 +112,7 @@ export async function startFixtureServer(decisions: FixtureDecision[], opts: { r
       return send(200, bytes, { 'content-type': fault.headerCharset ? `text/html; charset=${fault.headerCharset}` : 'text/html', etag });
     }
     return send(200, html, { etag, 'last-modified': LAST_MODIFIED });
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
