@@ -26,7 +26,7 @@ describe('lgo search', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('19 020 817  Wirral Metropolitan Borough Council  2021-06-03  Upheld  £300');
     expect(r.stdout).toContain('Mrs X complained about [Child] [in] [Need] meetings.');
-    expect(r.stderr).toBe('1 decision match (showing 1-1)\n');
+    expect(r.stderr).toBe('1 decision matches (showing 1-1)\n');
   });
 
   it('marks words in bold on a terminal', async () => {
@@ -41,7 +41,7 @@ describe('lgo search', () => {
     const lines = (await runLgo(['search', 'complained', '--db', db, '--format', 'jsonl'])).stdout.trim().split('\n');
     expect(lines.map((l) => JSON.parse(l).ref).sort()).toEqual(['19 020 817', '23 004 560']);
     const csv = parseCsv((await runLgo(['search', '', '--outcome', 'not upheld', '--db', db, '--format', 'csv'])).stdout, { columns: true });
-    expect(csv).toEqual([expect.objectContaining({ ref: '23 004 560', organisation: 'Cheshire East Council', payment_total: '0' })]);
+    expect(csv).toEqual([expect.objectContaining({ ref: '23 004 560', organisation: 'Cheshire East Council', paymentTotal: '0' })]);
   });
 
   it.each([
