@@ -105,7 +105,7 @@ describe('lgo show', () => {
   it('explains an unknown or malformed reference', async () => {
     const none = await runLgo(['show', '20 111 222', '--db', db]);
     expect(none).toMatchObject({ code: 1, stdout: '' });
-    expect(none.stderr).toMatch(/^lgo: no decision 20 111 222 in the database\nhint: find it with/);
+    expect(none.stderr).toMatch(/^lgo: no decision 20 111 222 in the database\nhint: `lgo fetch 20-111-222` downloads it from lgo.org.uk/);
     const bad = await runLgo(['show', 'abc', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/"abc" is not a decision reference/);
