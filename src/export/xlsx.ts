@@ -47,6 +47,19 @@ export function columnLetter(n: number): string {
 }
 
 /**
+ * Adds the sheet-local defined name `_xlnm._FilterDatabase` that Excel writes beside every
+ * autofilter: LibreOffice shows the filter buttons only when it is there, and exceljs does not
+ * write it. Its `definedNames.model` lacks `localSheetId`, so the entry is added to the model the
+ * workbook writer reads when it commits.
+ */
+function filterDatabaseName(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: string, range: string): void {
+  const names = book.definedNames as unknown as { model: unknown[] };
+  const entry = { name: '_xlnm._FilterDatabase', localSheetId: 0, ranges: [`'${sheet}'!${range}`] };
+  const base = names.model;
+  Object.defineProperty(names, 'model', { get: () => [...base, entry], configurable: true });
+}
+
+/**
  * A stage for `stream.pipeline`: batches of row arrays in, the bytes of an .xlsx file out.
  * @example pipeline(Readable.from(batches(rows)), xlsxFormatter(columns, { attribution }), file)
  */
@@ -78,7 +91,9 @@ export function xlsxFormatter(columns: readonly OutputColumn[], opts: XlsxOption
     },
     flush(done) {
       // The autofilter is written after the rows, so it can cover exactly the rows there are.
-      sheet.autoFilter = `A1:${columnLetter(Math.max(1, columns.length))}${rows + 1}`;
+      const last = columnLetter(Math.max(1, columns.length));
+      sheet.autoFilter = `A1:${last}${rows + 1}`;
+      filterDatabaseName(book, sheet.name, `$A$1:$${last}$${rows + 1}`);
       sheet.commit();
       if (opts.attribution) {
         const source = book.addWorksheet('Source');

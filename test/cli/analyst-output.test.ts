@@ -68,6 +68,8 @@ describe('the format follows the file name, or the call is refused', () => {
     expect(big.getCell(col('recipient')).type).toBe(ExcelJS.ValueType.String);
     expect(data!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(data!.autoFilter).toBe(`A1:${String.fromCharCode(64 + header.length)}6`);
+    // LibreOffice shows the filter buttons only with Excel's sheet-local name for the range.
+    expect(book.definedNames.model).toContainEqual(expect.objectContaining({ name: '_xlnm._FilterDatabase', ranges: [`data!$A$1:$${String.fromCharCode(64 + header.length)}$6`] }));
     expect(source!.name).toBe('Source');
     expect(String(source!.getCell('A2').value)).toMatch(/^Source: Local Government and Social Care Ombudsman/);
   });
