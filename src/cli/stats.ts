@@ -88,7 +88,8 @@ export function registerStats(program: Command, io: CliIo): void {
       io.stderr.write(`lgo: ${result.decisions} decision${result.decisions === 1 ? '' : 's'} in ${result.groups} group${result.groups === 1 ? '' : 's'}\n`);
       if (output) io.stderr.write(`lgo: written to ${flags.output}\n`);
       if (chart) io.stderr.write(`lgo: chart written to ${flags.chart}\n`);
-      if (format !== 'json') io.stderr.write(`${result.attribution}\n`);
+      if (format === 'xlsx') io.stderr.write('lgo: attribution on the workbook\'s "Source" sheet\n');
+      else if (format !== 'json') io.stderr.write(`${result.attribution}\n`);
     });
 }
 

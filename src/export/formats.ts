@@ -52,7 +52,7 @@ export function checkFormatOptions(format: Format, opts: { comment?: unknown; ex
   if (format === 'csv') return;
   if (format === 'tsv' && opts.comment !== true && typeof opts.comment !== 'string') return;
   if (opts.comment !== undefined && opts.comment !== false) {
-    throw new UsageError('--comment puts the attribution into CSV only', { code: 'comment-not-csv', hint: 'for JSON and JSONL use -o FILE (the attribution goes into FILE.attribution.txt)' });
+    throw new UsageError('--comment puts the attribution into CSV only', { code: 'comment-not-csv', hint: format === 'xlsx' ? 'an .xlsx has the attribution on its "Source" sheet: drop --comment' : `for ${format.toUpperCase()} use -o FILE: the attribution goes into FILE.attribution.txt` });
   }
   if (opts.excel !== undefined && opts.excel !== false && format !== 'tsv') {
     const hint = format === 'xlsx' ? 'an .xlsx file holds values, never formulas: drop --excel' : 'use --format csv --excel, or drop --excel';
