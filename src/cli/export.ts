@@ -9,7 +9,7 @@ import { write, type CliIo } from './io.js';
 import { openStoreForReading } from './store-access.js';
 import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selection-options.js';
 import { addFormatOptions, outputPath, resolveFormat, type FormatFlags } from './format-options.js';
-import { checkFilters } from './check-filters.js';
+import { checkSelection } from './check-filters.js';
 
 interface ExportFlags extends SelectionFlags, FormatFlags {
   columns?: string;
@@ -74,7 +74,7 @@ export function registerExport(program: Command, io: CliIo): void {
       const db = await openStoreForReading(flags.db, io);
       let result;
       try {
-        await checkFilters(db, selection.filters);
+        await checkSelection(db, selection);
         result = await runExport(
           { db, kind, selection, columns: flags.columns, format, excel: flags.excel ?? false, comment: flags.comment ?? false, output },
           io.stdout,

@@ -9,7 +9,7 @@ import type { CliIo } from './io.js';
 import { openStoreForReading } from './store-access.js';
 import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selection-options.js';
 import { addFormatOptions, checkExcel, outputPath, resolveFormat, type FormatFlags } from './format-options.js';
-import { checkFilters } from './check-filters.js';
+import { checkSelection } from './check-filters.js';
 
 const STATS_FORMATS = ['table', 'csv', 'tsv', 'xlsx', 'json'] as const;
 
@@ -80,7 +80,7 @@ export function registerStats(program: Command, io: CliIo): void {
       const db = await openStoreForReading(flags.db, io);
       let result;
       try {
-        await checkFilters(db, selection.filters);
+        await checkSelection(db, selection);
         result = await runStats({ db, selection, by, sort, top, format, output, excel: flags.excel ?? false, chart, measure, describe: describeSelection(query, flags) }, io.stdout);
       } finally {
         db.close();

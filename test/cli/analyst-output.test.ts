@@ -40,6 +40,15 @@ describe('a filter value no decision has is an error everywhere', () => {
     expect(fs.existsSync(file('typo.csv'))).toBe(false);
   });
 
+  it('a query word that is in no decision is refused with the corrected query, in export and stats', async () => {
+    for (const args of [['export', 'payments', 'carre'], ['stats', 'carre', '--by', 'year']]) {
+      const r = await lgo(...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^lgo: no decision matches the query "carre"; did you mean "care"\?/);
+    }
+  });
+
   it('a real value that matches nothing in combination is still an empty, valid export', async () => {
     const r = await lgo('export', 'payments', '--organisation', 'Cheshire East', '--from', '2024');
     expect(r.code, r.stderr).toBe(0);
