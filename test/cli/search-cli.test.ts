@@ -34,6 +34,12 @@ describe('lgo search', () => {
     expect(r.stdout).toContain('\x1b[1mmeetings\x1b[22m');
   });
 
+  it('honours NO_COLOR on a terminal: [marks] instead of bold', async () => {
+    const r = await runLgo(['search', 'meetings', '--db', db], { tty: true, env: { NO_COLOR: '1' } });
+    expect(r.stdout).not.toContain('\x1b[');
+    expect(r.stdout).toContain('[meetings]');
+  });
+
   it('gives JSON with snippet fields, JSON Lines and CSV', async () => {
     const json = JSON.parse((await runLgo(['search', 'complained', '--db', db, '--format', 'json', '--sort', 'date'])).stdout);
     expect(json.total).toBe(2);
