@@ -40,7 +40,9 @@ function cellValue(col: OutputColumn, v: Cell): ExcelJS.CellValue {
 function width(col: OutputColumn): number {
   if (col.type === 'date') return 12;
   if (col.type === 'number' || col.type === 'boolean') return Math.max(10, col.name.length + 2);
-  return /^(text|summary|purpose|snippet|sourceSentence)$/i.test(col.name) ? 60 : Math.max(14, Math.min(40, col.name.length + 4));
+  if (/^(text|summary|purpose|snippet)$/i.test(col.name)) return 60;
+  if (/^(url|organisation|recipient|category|subcategory|topRemedies)$/i.test(col.name)) return 36;
+  return Math.max(12, Math.min(40, col.name.length + 4));
 }
 
 /** The column letter(s) of a 1-based index: 1 -> A, 27 -> AA. */
