@@ -5,7 +5,8 @@
  * with the real parser through dist/). Each measurement runs in its own child process so its
  * peak memory (resident set and V8 heap, sampled every 5 ms; in the "live heap" runs after a
  * forced GC every 100 ms) is its own; a run over a tenth of the rows shows whether
- * memory grows with the number of rows (it should not: rows are streamed).
+ * memory grows with the number of rows (it should not: rows are streamed). XLSX runs measure
+ * exceljs's streaming WorkbookWriter the same way.
  *
  *   npm run build && npm run bench:export [-- --count 60000 --dir .bench/export-60000 --parser real|simple]
  *
@@ -128,6 +129,12 @@ async function mainBench() {
     // the same for all rows as for a tenth of them when rows stream.
     ['remedies', 'csv', {}, ['--expose-gc']],
     ['remedies', 'csv', tenth, ['--expose-gc']],
+    // XLSX (exceljs's streaming writer): the same constant memory is the promise, for 100,000+ rows.
+    ['remedies', 'xlsx', {}],
+    ['remedies', 'xlsx', tenth],
+    ['remedies', 'xlsx', {}, ['--expose-gc']],
+    ['remedies', 'xlsx', tenth, ['--expose-gc']],
+    ['payments', 'xlsx', {}],
   ];
   const results = [];
   for (const [kind, format, filters, nodeArgs = []] of runs) {

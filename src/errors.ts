@@ -48,7 +48,7 @@ export class StoreError extends LgoError {
 
 /** A file or URL could not be read. */
 export class InputError extends LgoError {
-  constructor(message: string, opts: { cause?: unknown; code?: string } = {}) {
-    super(opts.code ?? 'input', message, { exitCode: 1, cause: opts.cause });
+  constructor(message: string, opts: { cause?: unknown; code?: string; hint?: string } = {}) {
+    super(opts.code ?? 'input', message, { exitCode: 1, cause: opts.cause, ...(opts.hint === undefined ? {} : { hint: opts.hint }) });
   }
 }

@@ -8,28 +8,32 @@ import { UsageError } from '../errors.js';
 import { write, type CliIo } from './io.js';
 import { openStoreForReading } from './store-access.js';
 import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selection-options.js';
+import { addFormatOptions, outputPath, resolveFormat, type FormatFlags } from './format-options.js';
+import { checkSelection } from './check-filters.js';
 
-interface ExportFlags extends SelectionFlags {
-  format?: string;
+interface ExportFlags extends SelectionFlags, FormatFlags {
   columns?: string;
   excel?: boolean;
   comment?: boolean;
-  output?: string;
   listColumns?: boolean;
 }
 
 const KINDS = ['payments', 'remedies', 'decisions'] as const;
+const EXPORT_FORMATS = ['csv', 'tsv', 'xlsx', 'jsonl', 'json'] as const;
 
 const EXAMPLES = `
 Examples:
   lgo export payments --category "Adult care services" --from 2021 --to 2021 -o payments.csv --excel
+  lgo export payments --from 2023 -o payments.xlsx
   lgo export payments --organisation Wirral --columns ref,decisionDate,amount,purpose --format jsonl
   lgo export decisions "child in need" --outcome Upheld -o decisions.json
   lgo export remedies --remedy apology --from 2023 --format jsonl
   lgo export remedies --list-columns
 
-The attribution (source and re-use terms) goes into FILE.attribution.txt beside -o FILE, or on
-standard error when writing to standard output; --comment puts it in the CSV as a first "# " line.
+The format follows the -o extension (.csv, .tsv, .xlsx, .json, .jsonl); any other name needs --format.
+The attribution (source and re-use terms) goes into FILE.attribution.txt beside -o FILE (on the
+second sheet of an .xlsx), or on standard error when writing to standard output; --comment puts it
+in the CSV as a first "# " line.
 Columns and their order: docs/export.md (or --list-columns).
 `;
 
@@ -37,15 +41,13 @@ Columns and their order: docs/export.md (or --list-columns).
 export function registerExport(program: Command, io: CliIo): void {
   const cmd = program
     .command('export')
-    .description('export payments, remedies or decisions as CSV, JSONL or JSON for spreadsheets and analysis')
+    .description('export payments, remedies or decisions as CSV, TSV, XLSX, JSONL or JSON for spreadsheets and analysis')
     .argument('<kind>', `what one row is: ${KINDS.join(', ')}`)
     .argument('[query]', 'optional full-text query, as in `lgo search` (quote several words)');
-  addSelectionOptions(cmd)
-    .option('--format <format>', 'csv, jsonl or json (default: from the -o extension, else csv)')
+  addFormatOptions(addSelectionOptions(cmd), EXPORT_FORMATS, 'csv')
     .option('--columns <list>', 'comma-separated columns to write, in this order (see --list-columns)')
-    .option('--excel', 'for spreadsheets: UTF-8 byte-order mark and text cells starting = + - @ made inert')
+    .option('--excel', 'CSV/TSV for spreadsheets: UTF-8 byte-order mark and text cells starting = + - @ made inert')
     .option('--comment', 'CSV only: put the attribution in the file as a leading "# " line instead of a sidecar')
-    .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
     .option('--list-columns', 'list the columns of this kind and exit')
     .addHelpText('after', EXAMPLES)
     .action(async (kindArg: string, query: string | undefined, flags: ExportFlags) => {
@@ -59,11 +61,11 @@ export function registerExport(program: Command, io: CliIo): void {
         await write(io.stdout, lines.map(([n, d, t]) => `${n!.padEnd(w)}  ${d!.padEnd(8)}  ${t}`).join('\n') + '\n');
         return;
       }
-      const { checkFormatOptions, parseFormat } = await import('../export/formats.js');
+      const { checkFormatOptions } = await import('../export/formats.js');
       const { selectionWhere } = await import('../export/select.js');
       const { runExport } = await import('../export/run.js');
-      const output = flags.output === undefined || flags.output === '-' ? undefined : path.resolve(io.cwd, flags.output);
-      const format = parseFormat(flags.format ?? formatFromName(output));
+      const output = outputPath(flags, io.cwd);
+      const format = resolveFormat(flags, EXPORT_FORMATS, 'csv') as (typeof EXPORT_FORMATS)[number];
       // Every option is checked before the store is opened (or built on first use).
       checkFormatOptions(format, { comment: flags.comment, excel: flags.excel });
       selectColumns(COLUMN_SETS[kind] as (typeof COLUMN_SETS)['payments'], flags.columns);
@@ -72,6 +74,7 @@ export function registerExport(program: Command, io: CliIo): void {
       const db = await openStoreForReading(flags.db, io, flags.corpus);
       let result;
       try {
+        await checkSelection(db, selection);
         result = await runExport(
           { db, kind, selection, columns: flags.columns, format, excel: flags.excel ?? false, comment: flags.comment ?? false, output },
           io.stdout,
@@ -86,13 +89,7 @@ export function registerExport(program: Command, io: CliIo): void {
         const rel = path.relative(io.cwd, result.sidecar);
         io.stderr.write(`lgo: attribution in ${rel.startsWith('..') || path.isAbsolute(rel) ? result.sidecar : rel}\n`);
       }
+      else if (format === 'xlsx') io.stderr.write('lgo: attribution on the workbook\'s "Source" sheet\n');
       else if (!flags.comment) io.stderr.write(`${result.attribution}\n`);
     });
-}
-
-function formatFromName(file: string | undefined): string | undefined {
-  if (!file) return undefined;
-  if (/\.jsonl$/i.test(file) || /\.ndjson$/i.test(file)) return 'jsonl';
-  if (/\.json$/i.test(file)) return 'json';
-  return 'csv';
 }

@@ -13,6 +13,9 @@ export interface CliIo {
   stdoutIsTTY: boolean;
   /** Whether stderr is a terminal (progress bars). */
   stderrIsTTY: boolean;
+  /** The terminal's size when stdout is one (for wrapping and paging `lgo show`). */
+  columns?: number | undefined;
+  rows?: number | undefined;
   /** Environment variables (LGO_DB, LGO_CORPUS, ...). */
   env: Record<string, string | undefined>;
   /** Working directory against which relative paths are resolved. */
@@ -31,6 +34,8 @@ export function processIo(): CliIo {
     stderr: process.stderr,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    rows: process.stdout.isTTY ? process.stdout.rows : undefined,
     env: process.env,
     cwd: process.cwd(),
   };

@@ -31,6 +31,7 @@ export function registerParse(program: Command, io: CliIo): void {
       for (const file of files) {
         try {
           const bytes = await readInput(file, io);
+          refuseUnsupported(file, bytes);
           // A page saved by `lgo fetch` has its sidecar beside it: its URL and listing card.
           const side = file === '-' ? null : readSidecarBeside(file);
           const record = parseDecision(bytes, { url: flags.url ?? side?.url ?? null, source: file, listing: side?.listing ?? null });
@@ -45,6 +46,21 @@ export function registerParse(program: Command, io: CliIo): void {
       }
       if (failed) throw new LgoError(failed.code, 'some files could not be parsed (see above)', { exitCode: failed.exitCode });
     });
+}
+
+// PDF (%PDF-), Word (.docx is a zip: PK) and old Word/Excel (OLE) files would otherwise be read as
+// text and fail with a confusing "not a decision".
+function refuseUnsupported(file: string, bytes: Uint8Array): void {
+  const head = Buffer.from(bytes.subarray(0, 8));
+  const kind = head.subarray(0, 5).toString('latin1') === '%PDF-' || /\.pdf$/i.test(file) ? 'PDF'
+    : head.subarray(0, 2).toString('latin1') === 'PK' ? 'a zip file (Word, Excel or other)'
+    : head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) ? 'an old Word or Excel file' : null;
+  if (kind) {
+    throw new InputError(`${file}: ${kind} is not supported: lgo reads decision pages as HTML, plain text or Markdown`, {
+      code: 'unsupported-format',
+      hint: 'save the page from www.lgo.org.uk as HTML (or copy its text), or download it with `lgo fetch REF`',
+    });
+  }
 }
 
 async function readInput(file: string, io: CliIo): Promise<Uint8Array> {

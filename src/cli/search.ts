@@ -4,41 +4,44 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { FilterInput } from '../search/filters.js';
-import { write, type CliIo } from './io.js';
+import type { CliIo } from './io.js';
 import { addFilterOptions } from './filter-options.js';
 import { openStoreForReading } from './store-access.js';
+import { addFormatOptions, checkExcel, outputPath, resolveFormat, type FormatFlags } from './format-options.js';
+import { checkFilters } from './check-filters.js';
 
-interface SearchFlags extends FilterInput {
+interface SearchFlags extends FilterInput, FormatFlags {
   sort?: string;
   limit: string;
   offset: string;
-  format?: string;
+  excel?: boolean;
   db?: string;
   corpus?: string;
 }
 
 const SORTS = ['relevance', 'date', 'payment'];
-const FORMATS = ['table', 'json', 'jsonl', 'csv'];
+const FORMATS = ['table', 'csv', 'tsv', 'xlsx', 'json', 'jsonl'] as const;
 
 export function registerSearch(program: Command, io: CliIo): void {
   const cmd = program
     .command('search')
     .description('full-text search of the decisions, with filters and snippets')
     .argument('[query]', 'words (all must appear), "exact phrase", a OR b, NOT x or -x, prefix*, (groups), summary: organisation: category: outcome: ref:; may be empty with filters', '');
-  addFilterOptions(cmd)
+  addFormatOptions(addFilterOptions(cmd), FORMATS, 'table')
+    .option('--excel', 'CSV/TSV for spreadsheets: UTF-8 byte-order mark and text cells starting = + - @ made inert')
     .option('--sort <order>', 'relevance (default with a query), date (newest first) or payment (largest first)')
     .option('--limit <n>', 'hits to show', '20')
     .option('--offset <n>', 'hits to skip (for paging)', '0')
-    .option('--format <format>', 'table (default), json, jsonl or csv')
     .option('--corpus <dir>', 'corpus folder whose database to read (default: LGO_CORPUS, else the bundled corpus/)')
     .option('--db <file>', 'database file (default: LGO_DB, else the corpus\'s own database)')
     .addHelpText(
       'after',
-      `\nExamples:\n  lgo search "child in need"\n  lgo search 'child NOT protection'\n  lgo search 'summary:(homeless* OR "temporary accommodation") category:housing'\n  lgo search 23-004-560\n  lgo search 'care OR nursing -"council tax"' --outcome upheld --from 2020\n  lgo search assess* --organisation "Cheshire East" --sort date --format csv\n  lgo search "" --remedy payment --min-payment 1000 --sort payment\n`,
+      `\nExamples:\n  lgo search "child in need"\n  lgo search 'child NOT protection'\n  lgo search 'summary:(homeless* OR "temporary accommodation") category:housing'\n  lgo search 23-004-560\n  lgo search 'care OR nursing -"council tax"' --outcome upheld --from 2020\n  lgo search assess* --organisation "Cheshire East" --sort date --csv --excel -o hits.csv\n  lgo search "" --remedy payment --min-payment 1000 --sort payment\n`,
     )
     .action(async (query: string, flags: SearchFlags) => {
-      const format = flags.format ?? 'table';
-      if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}"`, { hint: `use one of ${FORMATS.join(', ')}` });
+      const format = resolveFormat(flags, FORMATS, 'table') as (typeof FORMATS)[number];
+      checkExcel(flags.excel, format);
+      const output = outputPath(flags, io.cwd);
       if (flags.sort !== undefined && !SORTS.includes(flags.sort)) throw new UsageError(`unknown --sort "${flags.sort}"`, { hint: `use one of ${SORTS.join(', ')}` });
       const limit = wholeNumber(flags.limit, 'limit', 1);
       const offset = wholeNumber(flags.offset, 'offset', 0);
@@ -51,16 +54,15 @@ export function registerSearch(program: Command, io: CliIo): void {
       try {
         const { searchStore } = await import('../search/engine.js');
         const result = searchStore(db, { query, filters, sort: flags.sort as 'relevance' | undefined, limit, offset });
+        if (result.total === 0) await checkFilters(db, filters); // a typo in a filter is an error, not "no matches"
         const out = await import('./search-output.js');
-        if (format === 'json') await write(io.stdout, `${JSON.stringify({ query, total: result.total, totalIsMinimum: result.totalIsMinimum, offset, limit, hits: result.hits.map(out.hitJson) }, null, 2)}\n`);
-        else if (format === 'jsonl') await write(io.stdout, result.hits.map((h) => `${JSON.stringify(out.hitJson(h))}\n`).join(''));
-        else if (format === 'csv') await write(io.stdout, await out.formatCsv(result));
-        else await write(io.stdout, out.formatTable(result, io.stdoutIsTTY));
-        if (result.total === 0) await explainNoHits(db, query, filters, compiled, io);
-        else if (format === 'table') {
+        await out.writeSearchResult(result, { format, query, offset, limit, output, excel: flags.excel ?? false, tty: io.stdoutIsTTY && !output && !io.env.NO_COLOR }, io.stdout);
+        if (result.total === 0) await explainNoHits(db, query, compiled, io);
+        else if (format === 'table' || output) {
           const shown = result.hits.length ? `${offset + 1}-${offset + result.hits.length}` : 'none';
           const count = result.total.toLocaleString('en-GB');
-          io.stderr.write(`${count} decision${result.total === 1 ? ' matches' : 's match'} (showing ${shown})\n`);
+          const verb = result.total === 1 ? 'decision matches' : 'decisions match';
+          io.stderr.write(`${count} ${verb} (${output ? `${result.hits.length} written to ${flags.output}` : `showing ${shown}`})\n`);
         }
       } finally {
         db.close();
@@ -68,9 +70,8 @@ export function registerSearch(program: Command, io: CliIo): void {
     });
 }
 
-async function explainNoHits(db: import('../store/open.js').Store, query: string, filters: import('../search/filters.js').Filters, compiled: import('../search/query.js').CompiledQuery, io: CliIo): Promise<void> {
-  const { checkFilterValues, suggestQuery } = await import('../search/suggest.js');
-  checkFilterValues(db, filters); // throws "did you mean" for a filter value no decision has
+async function explainNoHits(db: import('../store/open.js').Store, query: string, compiled: import('../search/query.js').CompiledQuery, io: CliIo): Promise<void> {
+  const { suggestQuery } = await import('../search/suggest.js');
   if (compiled.ref) {
     io.stderr.write(`no decision has the reference ${compiled.ref}, and none cites it\n`);
     io.stderr.write('hint: a reference is two digits and six more, e.g. 19 020 817; lgo build adds new pages\n');

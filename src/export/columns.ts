@@ -5,6 +5,7 @@
  */
 import type { DecisionRecord, Payment, Remedy } from '../schema/record.js';
 import { UsageError } from '../errors.js';
+import { canonicalUrl } from './url.js';
 
 /**
  * The decision fields a row reads: the record's scalar fields plus two derived ones, filled by
@@ -36,8 +37,8 @@ export type Cell = string | number | boolean | null;
 
 export interface Column<Item> {
   name: string;
-  /** "number" cells are written unquoted and bypass the spreadsheet formula guard. */
-  type: 'text' | 'number' | 'boolean';
+  /** "number" cells are written unquoted and bypass the spreadsheet formula guard; "date" is ISO text, a date cell in XLSX. */
+  type: 'text' | 'number' | 'boolean' | 'date';
   description: string;
   get: (decision: ExportDecision, item: Item) => Cell;
 }
@@ -64,13 +65,13 @@ function leadColumns<Item>(): Column<Item>[] {
     { name: 'category', type: 'text', description: 'the category as displayed ("Children\'s care services")', get: (d) => d.category },
     { name: 'subcategory', type: 'text', description: 'the subcategory as displayed ("Other")', get: (d) => d.subcategory },
     { name: 'outcome', type: 'text', description: 'the outcome as displayed ("Upheld") or read from the text', get: (d) => d.outcome },
-    { name: 'decisionDate', type: 'text', description: 'ISO date of the decision, YYYY-MM-DD', get: (d) => d.decisionDate },
+    { name: 'decisionDate', type: 'date', description: 'ISO date of the decision, YYYY-MM-DD', get: (d) => d.decisionDate },
     { name: 'year', type: 'number', description: 'year of the decision date', get: (d) => decisionYear(d) },
   ];
 }
 
 function urlColumn<Item>(): Column<Item> {
-  return { name: 'url', type: 'text', description: 'the decision\'s canonical address', get: (d) => d.url };
+  return { name: 'url', type: 'text', description: 'the decision\'s canonical address (built from category, subcategory and ref when the page gave none)', get: (d) => canonicalUrl(d) };
 }
 
 // Optional decision columns any kind may ask for with --columns; not in the default order.
@@ -97,6 +98,7 @@ const PAYMENT_DEFAULT: Column<Payment>[] = [
   { name: 'purpose', type: 'text', description: 'what the payment is for, when stated', get: (_d, p) => p.purpose },
   { name: 'text', type: 'text', description: 'the sentence the payment was read from', get: (_d, p) => p.text },
   urlColumn<Payment>(),
+  { name: 'status', type: 'text', description: '"agreed", "recommended" or "endorsed_offer"', get: (_d, p) => p.status },
   ...typedPaymentColumns(),
 ];
 
@@ -113,7 +115,6 @@ function typedPaymentColumns(): Column<Payment>[] {
 }
 
 const PAYMENT_EXTRA: Column<Payment>[] = [
-  { name: 'status', type: 'text', description: '"agreed", "recommended" or "endorsed_offer"', get: (_d, p) => p.status },
   { name: 'periodAmount', type: 'number', description: 'for an amount per period, the amount a period (200 in "£200 a month for 7 months")', get: (_d, p) => p.period?.amount ?? null },
   { name: 'periodUnit', type: 'text', description: 'for an amount per period, the period ("month")', get: (_d, p) => p.period?.unit ?? null },
   { name: 'periodCount', type: 'number', description: 'for an amount per period, how many (7); empty when not stated', get: (_d, p) => p.period?.count ?? null },

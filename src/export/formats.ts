@@ -1,20 +1,21 @@
 /**
- * @file Row formats for exports and stats: CSV (csv-stringify, RFC 4180), JSONL and a streamed
- * JSON array. Each is a Transform from batches of row arrays (cells in column order) to text,
- * so output is streamed with back-pressure and memory stays constant whatever the number of rows.
+ * @file Row formats for exports, search and stats: CSV (csv-stringify, RFC 4180), TSV, JSONL, a
+ * streamed JSON array and XLSX (export/xlsx.ts). Each is a Transform from batches of row arrays
+ * (cells in column order) to text or bytes, so output is streamed with back-pressure and memory
+ * stays constant whatever the number of rows.
  */
 import { Transform } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../errors.js';
 import type { Cell } from './columns.js';
 
-export const FORMATS = ['csv', 'jsonl', 'json'] as const;
+export const FORMATS = ['csv', 'tsv', 'jsonl', 'json', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** A column as the formatters need it: a name and whether cells are numbers. */
+/** A column as the formatters need it: a name and what its cells are ("date": ISO text, a date cell in XLSX). */
 export interface OutputColumn {
   name: string;
-  type: 'text' | 'number' | 'boolean';
+  type: 'text' | 'number' | 'boolean' | 'date';
 }
 
 export interface FormatOptions {
@@ -22,6 +23,8 @@ export interface FormatOptions {
   excel?: boolean;
   /** A leading comment line for CSV (written after the BOM), without the "# ". */
   comment?: string;
+  /** XLSX: the attribution, on the workbook's second sheet. */
+  attribution?: string;
 }
 
 /** Checks a --format value. */
@@ -47,11 +50,13 @@ export function guardFormula(text: string): string {
 /** Throws UsageError for options the format cannot carry (a comment line or a BOM in JSON). */
 export function checkFormatOptions(format: Format, opts: { comment?: unknown; excel?: unknown }): void {
   if (format === 'csv') return;
+  if (format === 'tsv' && opts.comment !== true && typeof opts.comment !== 'string') return;
   if (opts.comment !== undefined && opts.comment !== false) {
-    throw new UsageError('--comment puts the attribution into CSV only', { code: 'comment-not-csv', hint: 'for JSON and JSONL use -o FILE (the attribution goes into FILE.attribution.txt)' });
+    throw new UsageError('--comment puts the attribution into CSV only', { code: 'comment-not-csv', hint: format === 'xlsx' ? 'an .xlsx has the attribution on its "Source" sheet: drop --comment' : `for ${format.toUpperCase()} use -o FILE: the attribution goes into FILE.attribution.txt` });
   }
-  if (opts.excel !== undefined && opts.excel !== false) {
-    throw new UsageError(`--excel is for CSV opened in a spreadsheet, not ${format.toUpperCase()}`, { code: 'excel-not-csv', hint: 'use --format csv --excel, or drop --excel' });
+  if (opts.excel !== undefined && opts.excel !== false && format !== 'tsv') {
+    const hint = format === 'xlsx' ? 'an .xlsx file holds values, never formulas: drop --excel' : 'use --format csv --excel, or drop --excel';
+    throw new UsageError(`--excel is for CSV or TSV opened in a spreadsheet, not ${format.toUpperCase()}`, { code: 'excel-not-csv', hint });
   }
 }
 
@@ -65,9 +70,12 @@ export const QUEUED_BATCHES = 2;
  * Creates the stages for a format, to put between a row source and a destination with
  * `stream.pipeline`: write batches of row arrays (see `batches`) in, read text out.
  */
-export function createFormatter(format: Format, columns: readonly OutputColumn[], opts: FormatOptions = {}): Transform[] {
+export async function createFormatter(format: Format, columns: readonly OutputColumn[], opts: FormatOptions = {}): Promise<Transform[]> {
   checkFormatOptions(format, opts);
   if (format === 'csv') return [csvFormatter(columns, opts)];
+  if (format === 'tsv') return [tsvFormatter(columns, opts)];
+  // Loaded only for XLSX: exceljs is large, and other commands should not pay for it at start-up.
+  if (format === 'xlsx') return [(await import('./xlsx.js')).xlsxFormatter(columns, opts.attribution === undefined ? {} : { attribution: opts.attribution })];
   return [format === 'jsonl' ? jsonlFormatter(columns) : jsonArrayFormatter(columns)];
 }
 
@@ -86,7 +94,7 @@ export function* batches<T>(rows: Iterable<T>, size = BATCH_ROWS): Generator<T[]
 
 function csvFormatter(columns: readonly OutputColumn[], opts: FormatOptions): Transform {
   const guard = opts.excel === true;
-  const textCols = columns.map((c) => c.type === 'text');
+  const textCols = columns.map((c) => c.type === 'text' || c.type === 'date');
   const options = {
     columns: columns.map((c) => c.name),
     record_delimiter: 'windows' as const, // RFC 4180 says CRLF
@@ -110,6 +118,34 @@ function csvFormatter(columns: readonly OutputColumn[], opts: FormatOptions): Tr
       // The guard runs on text cells only, so amounts stay numbers in the sheet.
       const rows = guard ? batch.map((row) => row.map((v, i) => (textCols[i] && typeof v === 'string' ? guardFormula(v) : v))) : batch;
       done(null, take() + stringify(rows, options));
+    },
+    flush(done) {
+      done(null, take());
+    },
+  });
+}
+
+// TSV (IANA text/tab-separated-values) has no quoting: a tab or line break inside a cell becomes a
+// space, so every line is one row and every tab a column boundary, in any reader.
+function tsvFormatter(columns: readonly OutputColumn[], opts: FormatOptions): Transform {
+  const guard = opts.excel === true;
+  const options = { delimiter: '\t', quote: false as const, record_delimiter: 'unix' as const, cast: { boolean: (v: boolean) => (v ? 'true' : 'false'), number: (v: number) => String(v) } };
+  const clean = (v: Cell, i: number): Cell => {
+    if (typeof v !== 'string') return v;
+    const flat = v.replace(/[\t\r\n]+/g, ' ');
+    return guard && columns[i]!.type !== 'number' ? guardFormula(flat) : flat;
+  };
+  let header: string | null = (guard ? '\uFEFF' : '') + stringify([columns.map((c) => c.name)], options);
+  const take = (): string => {
+    const h = header ?? '';
+    header = null;
+    return h;
+  };
+  return new Transform({
+    writableObjectMode: true,
+    writableHighWaterMark: QUEUED_BATCHES,
+    transform(batch: Cell[][], _enc, done) {
+      done(null, take() + stringify(batch.map((row) => row.map(clean)), options));
     },
     flush(done) {
       done(null, take());

@@ -45,8 +45,8 @@ export async function streamToFile(rows: Iterable<unknown>, stages: Transform[],
   }
 }
 
-/** Writes a small text file atomically. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/** Writes a small text (or a PNG's bytes) to a file atomically. */
+export async function writeFileAtomic(file: string, text: string | Uint8Array): Promise<void> {
   const tmp = tempName(file);
   try {
     await fsp.writeFile(tmp, text);

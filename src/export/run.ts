@@ -5,10 +5,10 @@
  */
 import type { Writable } from 'node:stream';
 import type { Store } from '../store/open.js';
-import { attributionText, sidecarPath } from './attribution.js';
-import { COLUMN_SETS, selectColumns, type ExportKind } from './columns.js';
-import { createFormatter, type Format } from './formats.js';
-import { streamTo, streamToFile, writeFileAtomic } from './output.js';
+import { attributionText } from './attribution.js';
+import { COLUMN_SETS, selectColumns, type Cell, type ExportKind } from './columns.js';
+import { emitRows } from './emit.js';
+import type { Format } from './formats.js';
 import { toCells } from './rows.js';
 import { exportSources, type Selection } from './select.js';
 
@@ -45,22 +45,14 @@ export async function runExport(opts: ExportOptions, stdout: Writable): Promise<
   const set = COLUMN_SETS[opts.kind] as (typeof COLUMN_SETS)['payments'];
   const columns = selectColumns(set, opts.columns);
   const attribution = attributionText(opts.date ?? new Date().toISOString().slice(0, 10));
-  const stages = createFormatter(opts.format, columns, { excel: opts.excel ?? false, ...(opts.comment ? { comment: attribution } : {}) });
   const sources = exportSources(opts.db, opts.kind, opts.selection, { summary: columns.some((c) => c.name === 'summary') });
   let rows = 0;
-  function* counted(): Generator<unknown> {
+  function* counted(): Generator<Cell[]> {
     for (const cells of toCells(sources, columns)) {
       rows++;
       yield cells;
     }
   }
-  if (opts.output === undefined) {
-    await streamTo(counted(), stages, stdout);
-    return { rows, attribution, sidecar: null };
-  }
-  await streamToFile(counted(), stages, opts.output);
-  if (opts.comment) return { rows, attribution, sidecar: null };
-  const sidecar = sidecarPath(opts.output);
-  await writeFileAtomic(sidecar, `${attribution}\n`);
+  const { sidecar } = await emitRows(counted(), { format: opts.format, columns, excel: opts.excel ?? false, comment: opts.comment ?? false, output: opts.output, attribution }, stdout);
   return { rows, attribution, sidecar };
 }

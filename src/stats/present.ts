@@ -83,6 +83,11 @@ export function percent(n: number | null): string {
   return n === null ? '' : `${Math.round(n * 100)}%`;
 }
 
+/** "67% (2/3)": a share with the counts it is made of, so a percentage of 3 reads as such; "" for none. */
+export function shareWithCounts(g: Pick<GroupStats, 'upheldShare' | 'upheld' | 'notUpheld'>): string {
+  return g.upheldShare === null ? '' : `${percent(g.upheldShare)} (${g.upheld}/${g.upheld + g.notUpheld})`;
+}
+
 /** Aligns rows under headings; `right[i]` right-aligns column i (numbers). */
 export function textTable(headings: string[], rows: string[][], right: boolean[]): string {
   const widths = headings.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -105,11 +110,11 @@ const GROUP_LABELS: Record<GroupKey, string> = {
 
 /** The terminal table of a grouped result, with an "All" row under the groups. */
 export function statsTable(result: StatsResult, groups: GroupStats[]): string {
-  const headings = [...result.by.map((k) => GROUP_LABELS[k]), 'Decisions', 'Upheld %', 'With payment', 'Payments', 'Total £', 'Median £', 'P90 £', 'Max £', 'Most common remedies'];
+  const headings = [...result.by.map((k) => GROUP_LABELS[k]), 'Decisions', 'Upheld % (n)', 'With payment', 'Payments', 'Total £', 'Median £', 'P90 £', 'Max £', 'Most common remedies'];
   const row = (g: GroupStats, key: string[]): string[] => [
     ...key,
     String(g.decisions),
-    percent(g.upheldShare),
+    shareWithCounts(g),
     String(g.withPayment),
     String(g.paymentCount),
     pounds(g.paymentsTotal),

@@ -5,8 +5,10 @@
  * Documented for analysts in docs/search.md; bump SCHEMA_VERSION on any change here.
  */
 
+import { ANALYST_VIEWS_SQL } from './views.js';
+
 /** Stored in `meta.schema_version`; a database with another value must be rebuilt. */
-export const SCHEMA_VERSION = 5; // 2: records table, nullable organisation; 3: terms, organisations; 4: decisions.compliance_date, typed payments (#14); 5: FTS table with its own content (SQLite 3.31+)
+export const SCHEMA_VERSION = 5; // 2: records table, nullable organisation; 3: terms, organisations; 4: decisions.compliance_date, typed payments (#14), analyst views; 5: FTS table with its own content (SQLite 3.31+)
 
 /** FTS5 column order; bm25 weights in search/rank.ts follow it. */
 export const FTS_COLUMNS = ['summary', 'headings', 'organisation', 'body'] as const;
@@ -132,6 +134,7 @@ CREATE TABLE organisations (
   decisions INTEGER NOT NULL
 ) WITHOUT ROWID;
 
+${ANALYST_VIEWS_SQL}
 CREATE VIEW sections AS
   SELECT d.decision_id,
          CAST(s.key AS INTEGER) AS position,

@@ -8,6 +8,19 @@ const corpus = path.join(import.meta.dirname, '..', '..', 'corpus');
 const seed = (n: string) => path.join(corpus, fs.readdirSync(corpus).find((f) => f.startsWith(n))!);
 
 describe('lgo parse', () => {
+  it('says a PDF is not supported, by its bytes or its name', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lgo-pdf-'));
+    fs.writeFileSync(path.join(dir, 'decision.pdf'), '%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n');
+    fs.writeFileSync(path.join(dir, 'renamed.txt'), '%PDF-1.4\nbinary');
+    for (const name of ['decision.pdf', 'renamed.txt']) {
+      const run = await runLgo(['parse', name], { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(`lgo: ${name}: PDF is not supported: lgo reads decision pages as HTML, plain text or Markdown\nhint: save the page from www.lgo.org.uk as HTML (or copy its text), or download it with \`lgo fetch REF\`\n`);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('prints one JSON record for one file, and nothing but JSON on stdout', async () => {
     const run = await runLgo(['parse', seed('003')]);
     expect(run.code).toBe(0);

@@ -49,6 +49,12 @@ describe('lgo search', () => {
     expect(r.stdout).toContain('\x1b[1mmeetings\x1b[22m');
   });
 
+  it('honours NO_COLOR on a terminal: [marks] instead of bold', async () => {
+    const r = await runLgo(['search', 'meetings', '--db', db], { tty: true, env: { NO_COLOR: '1' } });
+    expect(r.stdout).not.toContain('\x1b[');
+    expect(r.stdout).toContain('[meetings]');
+  });
+
   it('gives JSON with snippet fields, JSON Lines and CSV', async () => {
     const json = JSON.parse((await runLgo(['search', 'complained', '--db', db, '--format', 'json', '--sort', 'date'])).stdout);
     expect(json.total).toBe(2);
@@ -56,7 +62,7 @@ describe('lgo search', () => {
     const lines = (await runLgo(['search', 'complained', '--db', db, '--format', 'jsonl'])).stdout.trim().split('\n');
     expect(lines.map((l) => JSON.parse(l).ref).sort()).toEqual(['19 020 817', '23 004 560']);
     const csv = parseCsv((await runLgo(['search', '', '--outcome', 'not upheld', '--db', db, '--format', 'csv'])).stdout, { columns: true });
-    expect(csv).toEqual([expect.objectContaining({ ref: '23 004 560', organisation: 'Cheshire East Council', payment_total: '0' })]);
+    expect(csv).toEqual([expect.objectContaining({ ref: '23 004 560', organisation: 'Cheshire East Council', paymentTotal: '0' })]);
   });
 
   it.each([
@@ -122,7 +128,7 @@ describe('lgo show', () => {
   it('explains an unknown or malformed reference', async () => {
     const none = await runLgo(['show', '20 111 222', '--db', db]);
     expect(none).toMatchObject({ code: 1, stdout: '' });
-    expect(none.stderr).toMatch(/^lgo: no decision 20 111 222 in the database\nhint: find it with/);
+    expect(none.stderr).toMatch(/^lgo: no decision 20 111 222 in the database\nhint: `lgo fetch 20-111-222` downloads it from lgo.org.uk/);
     const bad = await runLgo(['show', 'abc', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/"abc" is not a decision reference/);

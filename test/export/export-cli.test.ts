@@ -19,7 +19,7 @@ describe('lgo export payments', () => {
     const r = await lgo('export', 'payments');
     expect(r.code).toBe(0);
     const [header] = r.stdout.split('\r\n');
-    expect(header).toBe('ref,organisation,category,subcategory,outcome,decisionDate,year,amount,currency,unitAmount,unitCount,unit,recipient,purpose,text,url,purposeKinds,recipientRole,sourceSection,sourceParagraph,sourceStart,sourceEnd');
+    expect(header).toBe('ref,organisation,category,subcategory,outcome,decisionDate,year,amount,currency,unitAmount,unitCount,unit,recipient,purpose,text,url,status,purposeKinds,recipientRole,sourceSection,sourceParagraph,sourceStart,sourceEnd');
     const rows = csvRows(r.stdout);
     const expected = FIXTURE.flatMap((d) => d.payments.map((p) => ({ ref: d.ref, amount: p.amount })));
     expect(rows.map((x) => ({ ref: x.ref, amount: Number(x.amount) }))).toEqual(expected);

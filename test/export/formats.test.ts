@@ -52,7 +52,7 @@ describe('CSV round-trip', () => {
       fc.asyncProperty(fc.array(fc.tuple(fc.string({ unit: 'grapheme' }), fc.integer({ min: 1, max: 10_000_000 }).map((n) => n / 100)), { maxLength: 20 }), async (rows) => {
         const chunks: string[] = [];
         const sink = new Writable({ write: (c, _e, done) => (chunks.push(String(c)), done()) });
-        await streamTo(rows, createFormatter('csv', columns), sink);
+        await streamTo(rows, await createFormatter('csv', columns), sink);
         const back = parse(chunks.join(''), { columns: true }) as { recipient: string; amount: string }[];
         expect(back.map((r) => [r.recipient, Number(r.amount)])).toEqual(rows);
       }),

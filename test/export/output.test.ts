@@ -18,13 +18,13 @@ it('keeps the old file and leaves no temp file when the rows fail part-way', asy
     for (let i = 0; i < 5000; i++) yield [i];
     throw new Error('store went away');
   }
-  await expect(streamToFile(failing(), createFormatter('csv', columns), file)).rejects.toThrow('store went away');
+  await expect(streamToFile(failing(), await createFormatter('csv', columns), file)).rejects.toThrow('store went away');
   expect(fs.readFileSync(file, 'utf8')).toBe('old contents');
   expect(fs.readdirSync(dir)).toEqual(['out.csv']);
 });
 
 it('replaces the file whole on success', async () => {
   const file = path.join(dir, 'out.csv');
-  await streamToFile([[1], [2]], createFormatter('csv', columns), file);
+  await streamToFile([[1], [2]], await createFormatter('csv', columns), file);
   expect(fs.readFileSync(file, 'utf8')).toBe('n\r\n1\r\n2\r\n');
 });

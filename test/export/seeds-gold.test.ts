@@ -1,7 +1,7 @@
 /**
  * Exports of the five real seed decisions (corpus/, parsed by the real parser through the
- * store's build) against their hand labels in ../shared/gold/seeds (payments, totals, per-unit
- * payments, remedy kinds), read from beside the project as test/parser/gold.test.ts does.
+ * store's build) against their hand labels in test/fixtures/gold/seeds (payments, totals, per-unit
+ * payments, remedy kinds), as test/parser/gold.test.ts reads them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ interface Gold {
   outcome: string | null;
 }
 
-const GOLD_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'gold', 'seeds');
+const GOLD_DIR = path.resolve(import.meta.dirname, '..', 'fixtures', 'gold', 'seeds');
 const gold: Gold[] = fs.readdirSync(GOLD_DIR).map((f) => (JSON.parse(fs.readFileSync(path.join(GOLD_DIR, f), 'utf8')) as { expected: Gold }).expected);
 const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
 

@@ -1,6 +1,6 @@
 /**
  * @file The fixture site's content: decisions built from the seeds (corpus/*.txt) and the gold
- * page texts (../shared/gold/pages/*.json when present), given synthetic references and decision
+ * page texts (test/fixtures/gold/pages/*.json), given synthetic references and decision
  * dates spread over a range, so listings can be as long as a test needs.
  */
 import fs from 'node:fs';
@@ -27,19 +27,17 @@ export interface SourceText {
   url: string | null;
 }
 
-/** Reads the seed texts and, when the shared folder is there, the gold page texts. */
+/** Reads the seed texts and the gold page texts kept in the project. */
 export function loadSources(repoRoot: string): SourceText[] {
   const out: SourceText[] = [];
   const corpus = path.join(repoRoot, 'corpus');
   for (const name of fs.readdirSync(corpus).filter((n) => n.endsWith('.txt')).sort()) {
     out.push({ name, text: fs.readFileSync(path.join(corpus, name), 'utf8'), url: null });
   }
-  const gold = path.join(repoRoot, '..', 'shared', 'gold', 'pages');
-  if (fs.existsSync(gold)) {
-    for (const name of fs.readdirSync(gold).filter((n) => n.endsWith('.json')).sort()) {
-      const page = JSON.parse(fs.readFileSync(path.join(gold, name), 'utf8')) as { url: string; text: string };
-      out.push({ name, text: page.text, url: page.url });
-    }
+  const gold = path.join(repoRoot, 'test', 'fixtures', 'gold', 'pages');
+  for (const name of fs.readdirSync(gold).filter((n) => n.endsWith('.json')).sort()) {
+    const page = JSON.parse(fs.readFileSync(path.join(gold, name), 'utf8')) as { url: string; text: string };
+    out.push({ name, text: page.text, url: page.url });
   }
   return out;
 }

@@ -23,10 +23,10 @@ function collector(): { stream: Writable; text: () => string } {
 }
 
 /** Runs `lgo <args>` in process and returns the exit code and both outputs. */
-export async function runLgo(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean } = {}): Promise<Run> {
+export async function runLgo(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean; columns?: number; rows?: number } = {}): Promise<Run> {
   const out = collector();
   const err = collector();
-  const io: CliIo = { stdout: out.stream, stderr: err.stream, stdoutIsTTY: opts.tty ?? false, stderrIsTTY: false, env: opts.env ?? {}, cwd: opts.cwd ?? process.cwd() };
+  const io: CliIo = { stdout: out.stream, stderr: err.stream, stdoutIsTTY: opts.tty ?? false, stderrIsTTY: false, env: opts.env ?? {}, cwd: opts.cwd ?? process.cwd(), columns: opts.columns, rows: opts.rows };
   const code = await main(['node', 'lgo', ...args], io);
   return { code, stdout: out.text(), stderr: err.text() };
 }

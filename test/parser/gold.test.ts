@@ -1,15 +1,16 @@
 /**
- * The hand-labelled gold decisions in ../shared/gold (the seeds and fifteen page excerpts):
- * every labelled field must match, and remedy kinds must reach 90% precision and recall,
- * as ../shared/tools/score-gold.mjs scores them.
+ * The hand-labelled gold decisions, kept in the project as golden fixtures (test/fixtures/gold:
+ * the seeds and fifteen page excerpts, public records with their source URLs, copied from the
+ * shared gold set): every labelled field must match, and remedy kinds must reach 90% precision
+ * and recall, as the shared scorer (`npm run score`, when ../shared is beside the project) scores them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDecision } from '../../src/parse.js';
 
-const shared = path.resolve(import.meta.dirname, '..', '..', '..', 'shared');
-const goldDir = path.join(shared, 'gold');
+const root = path.resolve(import.meta.dirname, '..', '..');
+const goldDir = path.join(root, 'test', 'fixtures', 'gold');
 const files = ['seeds', 'pages'].flatMap((d) => {
   const dir = path.join(goldDir, d);
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f)) : [];
@@ -17,14 +18,14 @@ const files = ['seeds', 'pages'].flatMap((d) => {
 const norm = (s: unknown) => String(s ?? '').normalize('NFKC').replace(/[‘’`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 
 describe('gold decisions', () => {
-  it('are beside the project (../shared/gold)', () => expect(files.length).toBeGreaterThanOrEqual(20));
+  it('are in the project (test/fixtures/gold)', () => expect(files.length).toBeGreaterThanOrEqual(20));
 
   const kinds = { tp: 0, fp: 0, fn: 0 };
   for (const file of files) {
     it(path.basename(file), () => {
       const gold = JSON.parse(fs.readFileSync(file, 'utf8'));
       const e = gold.expected;
-      const input = gold.source ? fs.readFileSync(path.join(shared, gold.source)) : gold.text;
+      const input = gold.source ? fs.readFileSync(path.join(root, gold.source)) : gold.text;
       const r = parseDecision(input, { url: gold.url, source: path.basename(file) });
       expect(r.organisation).toBe(e.organisation);
       expect(r.ref.replace(/\D/g, '')).toBe(e.ref.replace(/\D/g, ''));

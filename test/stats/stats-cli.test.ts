@@ -99,9 +99,9 @@ describe('lgo stats', () => {
     const table = await lgo('stats', '--by', 'year', '--sort', 'key');
     expect(table.code).toBe(0);
     const lines = table.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^Year\s+Decisions\s+Upheld %\s+With payment\s+Payments\s+Total £\s+Median £\s+P90 £\s+Max £\s+Most common remedies$/);
-    expect(lines[2]).toMatch(/^2021\s+2\s+100%\s+2\s+4\s+£1,650\s+£250\s+£790\s+£1,000\s+apology \(2\); payment \(2\)/);
-    expect(lines.at(-1)).toMatch(/^All\s+5\s+75%\s+3\s+5\s+£4,400\.50\s+£300\s+£2,050\.30\s+£2,750\.50/);
+    expect(lines[0]).toMatch(/^Year\s+Decisions\s+Upheld % \(n\)\s+With payment\s+Payments\s+Total £\s+Median £\s+P90 £\s+Max £\s+Most common remedies$/);
+    expect(lines[2]).toMatch(/^2021\s+2\s+100% \(2\/2\)\s+2\s+4\s+£1,650\s+£250\s+£790\s+£1,000\s+apology \(2\); payment \(2\)/);
+    expect(lines.at(-1)).toMatch(/^All\s+5\s+75% \(3\/4\)\s+3\s+5\s+£4,400\.50\s+£300\s+£2,050\.30\s+£2,750\.50/);
     expect(table.stderr).toContain('lgo: 5 decisions in 3 groups');
     const csv = parse((await lgo('stats', '--by', 'year', '--sort', 'key', '--format', 'csv')).stdout, { columns: true }) as Record<string, string>[];
     expect(csv.map((r) => [r.year, r.paymentsTotal, r.upheldShare])).toEqual([['2021', '1650', '1'], ['2022', '2750.5', '0.5'], ['(unknown)', '0', '']]);
