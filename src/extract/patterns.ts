@@ -24,7 +24,8 @@ export const ITEM_MARKER = /^(\d{1,3}[.)]|[-–•*▪◦·o](?=\s)|\(?[a-z]\)|\
  * "The recommendation at paragraph 28 (f)". Must reject "I uphold this complaint." and "Summary: Mrs X ...".
  */
 export function looksLikeHeading(text: string): boolean {
-  const t = text.trim();
+  // "a) Stage two investigation": a lettered sub-heading reads as the heading after its letter.
+  const t = text.trim().replace(/^\(?[a-z]\)\s+(?=[A-Z])/, '');
   if (t.length === 0 || t.length > 110) return false;
   if (/[.;,!]$/.test(t)) return false;
   if (/:$/.test(t) && !/^the ombudsman'?s final decision:$/i.test(normaliseQuotes(t))) return false;
@@ -102,7 +103,7 @@ export const COMPLIANCE_LINE = /^(?:the )?ombudsman(?:'s)? (?:is |was )?satisfie
  * The imperative (or third-person) verbs an action line starts with when it starts with a
  * capital: "Apologise to Mr X", "Pays Mrs Y £200", "Reviews its policy".
  */
-export const ACTION_START = /^(?:to )?(?:apologi[sz]e|pay|make|review|reconsider|remind|provide|arrange|meet|hold|offer|refund|waive|reimburse|write|explain|consider|carry(?: out)?|complete|assess|re-?assess|issue|ensure|take|train|share|update|amend|introduce|produce|develop|prepare|tell|inform|give|send|contact|backdate|cancel|remove|reinstate|identify|audit|monitor|implement|publish|agree|appoint|undertake|confirm|check|find|secure|put|set up|create|allocate|award|repay|reimburse|circulate|deliver|fund|commission|start|begin|decide|report|improve)(?:s|es)?\b/i;
+export const ACTION_START = /^(?:to )?(?:apologi[sz]e|pay|make|review|reconsider|remind|provide|arrange|meet|hold|offer|refund|waive|reimburse|write|explain|consider|carry(?: out)?|complete|assess|re-?assess|issue|ensure|take|train|share|update|amend|introduce|produce|develop|prepare|tell|inform|give|send|sent|contact|backdate|cancel|remove|reinstate|identify|audit|monitor|implement|publish|agree|appoint|undertake|confirm|check|find|secure|put|set up|create|allocate|award|repay|reimburse|circulate|deliver|fund|commission|start|begin|decide|report|improve)(?:s|es)?\b/i;
 
 /** The compliance line's label alone, its date on the next line (one line per element). */
 export const COMPLIANCE_LABEL = /^(?:the )?ombudsman(?:'s)? (?:is |was )?satisfied with (?:the )?(?:council|organisation|care provider|provider|authority|trust|school|body)(?:'s|s'|s)? (?:response|actions?|compliance)\s*:?$/i;

@@ -6,7 +6,7 @@
  * loader's blocks, so text, HTML and Markdown give the same list.
  */
 import type { Block } from './blocks.js';
-import { ACTION_START, FINAL_DECISION_MARKER, SIGN_OFF, SUMMARY_LINE, normaliseQuotes } from '../extract/patterns.js';
+import { ACTION_START, FINAL_DECISION_MARKER, REPORT_MARKER, SIGN_OFF, SUMMARY_LINE, normaliseQuotes } from '../extract/patterns.js';
 import { headingKind } from '../extract/structure.js';
 
 /** Lines that end a list whatever their case: the site's own labels and lines. */
@@ -21,17 +21,42 @@ function isLeadIn(b: Block): boolean {
 }
 
 /** Whether a line without list markup continues the list a lead-in opened. */
-function continuesList(b: Block, previous: string): boolean {
+function continuesList(b: Block, previous: string, inActions: boolean): boolean {
   if (b.type === 'item' || (b.type === 'heading' && !b.inferred)) return false;
   const t = normaliseQuotes(b.text);
   if (/:\s*$/.test(t) || NEVER_AN_ITEM.test(t) || SIGN_OFF.test(t) || headingKind(t) !== 'other') return false;
   if (/^[a-z]/.test(t)) return true;
   // A capitalised line: an action verb first, and the line before did not close a sentence.
-  return ACTION_START.test(t) && !/[.!?]["')]?$/.test(previous) && t.length < 400;
+  // A capitalised line: an action verb first, and the line before did not close a sentence, or was an action too.
+  return ACTION_START.test(t) && (inActions || !/[.!?]["')]?$/.test(previous)) && t.length < 400;
 }
 
 /** "Apologise to Mrs X", "Review its policy", "Pay Mr Y £200": an action, not a heading, though short and unpunctuated. */
 const READS_AS_ACTION = new RegExp(`${ACTION_START.source.slice(0, -2)}\\s+(?:to|its|his|her|their|him|them|mr|mrs|ms|miss|dr|a|an|the|all|relevant|each|both|staff)\\b`, 'i');
+
+/** A heading told by shape alone and by no known form (section names, a report's label lines, "Report summary"). */
+const isLooseHeading = (b: Block | undefined): boolean => b !== undefined && b.type === 'heading' && b.inferred === true && !knownForm(b.text);
+const knownForm = (text: string): boolean => headingKind(text) !== 'other' || REPORT_MARKER.test(text) || /^(?:report )?summary:?$/i.test(text) || /^the ombudsman'?s final decision/i.test(normaliseQuotes(text));
+
+/**
+ * Whether a line taken for a heading by its shape alone is one: a heading is followed by body
+ * text, does not read as an action, and is not one of three or more such lines in a row (a list
+ * that lost its bullets: "Level 1 Universal ...", "Level 2 Targeted ..."). The page's last line is
+ * no heading (a copy cut short ends mid-sentence).
+ */
+function readsAsHeading(blocks: Block[], i: number): boolean {
+  const b = blocks[i]!;
+  // An action, or "Council response: This was completed in January 2023" (a label, then a sentence).
+  if (READS_AS_ACTION.test(b.text) || /:\s+(?:this|it|he|she|they|we|i|the (?:council|organisation|provider))\s+[a-z]/i.test(b.text)) return false;
+  if (knownForm(b.text)) return true;
+  if (i === blocks.length - 1) return false;
+  let start = i;
+  while (isLooseHeading(blocks[start - 1])) start--;
+  let end = i;
+  while (isLooseHeading(blocks[end + 1])) end++;
+  // In a run of three or more, only the last (the one body text follows) is a heading.
+  return end - start < 2 || i === end;
+}
 
 /**
  * Re-reads blocks that came without list markup: lines after a lead-in become its items; a line
@@ -39,7 +64,7 @@ const READS_AS_ACTION = new RegExp(`${ACTION_START.source.slice(0, -2)}\\s+(?:to
  * @example shapeBlocks(loadText('The council has agreed to:\napologise to Mr X\npay Mr X £100'))
  */
 export function shapeBlocks(blocks: Block[]): Block[] {
-  const out = blocks.map((b) => (b.type === 'heading' && b.inferred && READS_AS_ACTION.test(b.text) ? { ...b, type: 'para' as const } : b));
+  const out = blocks.map((b, i) => (b.type === 'heading' && b.inferred && !readsAsHeading(blocks, i) ? { ...b, type: 'para' as const } : b));
   for (let i = 0; i < out.length; i++) {
     const lead = out[i]!;
     if (!isLeadIn(lead)) continue;
@@ -58,8 +83,10 @@ export function shapeBlocks(blocks: Block[]): Block[] {
         continue;
       }
     }
-    for (; j < out.length && continuesList(out[j]!, previous); j++) {
+    let inActions = false;
+    for (; j < out.length && continuesList(out[j]!, previous, inActions); j++) {
       previous = out[j]!.text;
+      inActions = ACTION_START.test(normaliseQuotes(previous));
       out[j] = { ...out[j]!, type: 'item', depth, marker: '-', inferred: true };
     }
     i = j - 1;

@@ -258,5 +258,8 @@ export function invariantFields(r: DecisionRecord): Record<string, unknown> {
     truncated: r.truncated,
     documentType: r.documentType,
     decisionMaker: r.decisionMaker,
+    outcomeInferred: r.outcomeInferred,
+    paymentRecipients: r.payments.map((p) => `${p.amount}|${p.recipient}`).sort(),
+    sectionHeadings: r.sections.map((x) => x.heading.replace(/[:.]$/, '')),
   };
 }
