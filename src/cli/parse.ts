@@ -21,7 +21,7 @@ export function registerParse(program: Command, io: CliIo): void {
     .argument('<files...>', 'decision files to parse ("-" reads standard input)')
     .option('--url <url>', 'the page\'s address (gives the canonical URL, and category when the page has no header block)')
     .option('--format <format>', 'json (one file) or jsonl (several files); default: json for one file, jsonl for several')
-    .addHelpText('after', '\nExamples:\n  lgo parse corpus/000_c84c4f1ce20d3961.txt\n  lgo parse page.html --url https://www.lgo.org.uk/decisions/housing/allocations/21-000-568\n')
+    .addHelpText('after', '\nA page saved by lgo fetch has FILE.meta.json beside it: its URL and the search listing\'s card\n(organisation, outcome, category, date) are used where the page itself says nothing.\n\nExamples:\n  lgo parse corpus/000_c84c4f1ce20d3961.txt\n  lgo parse page.html --url https://www.lgo.org.uk/decisions/housing/allocations/21-000-568\n')
     .action(async (files: string[], flags: ParseFlags) => {
       const format = flags.format ?? (files.length === 1 ? 'json' : 'jsonl');
       if (format !== 'json' && format !== 'jsonl') throw new UsageError(`unknown --format "${format}"`, { hint: 'use --format json or --format jsonl' });
