@@ -140,8 +140,20 @@ function listHtml(items: Block[]): string {
   let html = '';
   const open: string[] = [];
   let depth = -1;
+  // Bullets a text copy left at the level of the numbered paragraph above them belong to it (the
+  // site nests them in its <li>): lift them one level below it.
+  let lift: { from: number; to: number } | null = null;
+  let prev: Block | null = null;
   for (const it of items) {
-    const d = Math.min(it.depth, depth + 1);
+    const bullet = !/^(?:\d+[.)]|\(?[a-z]\))$/.test(it.marker ?? '');
+    let want = it.depth;
+    if (bullet && lift && it.depth === lift.from) want = lift.to;
+    else if (bullet && prev && /^(?:\d+[.)]|\(?[a-z]\))$/.test(prev.marker ?? '') && it.depth <= depth) {
+      lift = { from: it.depth, to: depth + 1 };
+      want = depth + 1;
+    } else if (!bullet) lift = null;
+    prev = it;
+    const d = Math.min(want, depth + 1);
     while (depth > d) {
       html += `</li></${open.pop()}>`;
       depth--;
