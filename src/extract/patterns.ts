@@ -27,6 +27,8 @@ export function looksLikeHeading(text: string): boolean {
   // "a) Stage two investigation": a lettered sub-heading reads as the heading after its letter.
   const t = text.trim().replace(/^\(?[a-z]\)\s+(?=[A-Z])/, '');
   if (t.length === 0 || t.length > 110) return false;
+  if (STOPS_MID_PHRASE.test(t)) return false; // "Miss X complains the": a line broken mid-phrase
+  if (READS_AS_SENTENCE.test(t)) return false; // "I have called the complainant", "These duties are set out in ..." 
   if (/[.;,!]$/.test(t)) return false;
   if (/:$/.test(t) && !/^the ombudsman'?s final decision:$/i.test(normaliseQuotes(t))) return false;
   if (!/^[A-Z0-9("'‘“]/.test(t)) return false;
@@ -39,6 +41,12 @@ export function looksLikeHeading(text: string): boolean {
   if (/[a-z]\. [A-Z]/.test(t)) return false;
   return true;
 }
+
+/** A subject then a finite verb: a sentence, never a heading (headings are noun phrases and questions). */
+const READS_AS_SENTENCE = /^(?:I|We|He|She|They|It|This|These|Those|There|The (?:Council|council|Ombudsman|care provider|provider)|(?:Mr|Mrs|Ms|Miss|Dr) [A-Z]\w*)\b(?:\s+[\w'’-]+){0,3}?\s+(?:am|is|are|was|were|has|have|had|will|would|should|did|does|do|can|cannot|could|must|may|might|says?|said|called|found|find|considered?|agreed|decided|complain(?:s|ed)?|told|asked|wants?|wanted|believes?|feels?|explained|accepted|refused|failed)\b/;
+
+/** A line that cannot end there: it stops on a comma or a word that needs what follows ("...complained to the"). */
+export const STOPS_MID_PHRASE = /(?:,|\b(?:the|a|an|of|to|and|or|in|on|for|with|by|at|from|as|about|into|under|than|that|whether|which|who|her|his|their|its|this|these|those|is|was|were|are|be|been|has|have|had|not|will|would|should|can|could|may|must|did|does|mr|mrs|ms|miss|dr))$/i;
 
 /**
  * The title line: organisation then the reference in brackets.

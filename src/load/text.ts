@@ -4,7 +4,8 @@
  * indentation gives nesting; headings are short unmarked lines without closing punctuation.
  */
 import { foldedBlock as block, fold, type Block } from './blocks.js';
-import { ACTION_START, ITEM_MARKER, looksLikeHeading } from '../extract/patterns.js';
+import { ACTION_START, ITEM_MARKER, STOPS_MID_PHRASE, looksLikeHeading } from '../extract/patterns.js';
+
 
 /**
  * Splits a plain-text page into blocks.
@@ -34,9 +35,15 @@ export function loadText(text: string): Block[] {
       continue;
     }
     const prev = blocks[blocks.length - 1];
-    // A wrapped line: the previous block did not end a sentence and this one starts in lower case.
-    if (prev && !(listOpen && ACTION_START.test(line)) && prev.type !== 'heading' && /^[a-z]/.test(line) && !/[.:;!?]$/.test(prev.text)) {
-      prev.text = `${prev.text} ${line}`;
+    // A wrapped line: the previous block did not end a sentence and this one starts in lower case;
+    // or it stopped mid-phrase ("...complained to the" / "Council" / "about ...": text made one
+    // line per HTML element breaks a paragraph at every link or emphasis).
+    const midPhrase =
+      prev !== undefined &&
+      prev.type !== 'heading' &&
+      (STOPS_MID_PHRASE.test(prev.text) || /^[,.;:)\]’'”]/.test(line) || (/^[‘“]/.test(line) && !/[.:;!?]["'’”)]?$/.test(prev.text)));
+    if (prev && (midPhrase || (!(listOpen && ACTION_START.test(line)) && prev.type !== 'heading' && /^[a-z]/.test(line) && !/[.:;!?]$/.test(prev.text)))) {
+      prev.text = /^[,.;:)\]’'”]/.test(line) ? `${prev.text}${line}` : `${prev.text} ${line}`;
       continue;
     }
     if (/:$/.test(line)) listOpen = true;

@@ -112,6 +112,20 @@ export function oneLineText(m: PageModel, withTitle: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * One line per element with inline elements too: get_text("\\n") also breaks a paragraph around
+ * every link or emphasis, here around "the Council" and quoted words ("‘injustice’").
+ */
+export function oneLineInline(m: PageModel): string {
+  const split = (text: string): string => text.replace(/\b(the) (Council)\b/g, '$1\n$2\n').replace(/ ?(‘[^’\n]{2,40}’)/g, '\n$1\n');
+  const body = m.body.map((b) => (b.type === 'heading' ? b : { ...b, text: split(b.text) }));
+  return oneLineText({ ...m, body }, true)
+    .replace(/\n\s*\n/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n');
+}
+
 /** Body blocks as HTML; `heading` says how a heading is marked up. */
 function bodyHtml(blocks: Block[], heading: (text: string, n: number) => string): string {
   const out: string[] = [];
@@ -236,7 +250,7 @@ export function htmlDivs(m: PageModel): string {
   return htmlPage(`LGO | Decision | ${titleLine(m)}`, `${titleHeading(m)}${header}\n${body}`);
 }
 
-export type LayoutName = 'seed-text' | 'one-line' | 'one-line-no-title' | 'html-pairs' | 'html-p-dl' | 'html-strong-table' | 'markdown' | 'browser-copy' | 'markdown-p' | 'html-divs';
+export type LayoutName = 'seed-text' | 'one-line' | 'one-line-no-title' | 'html-pairs' | 'html-p-dl' | 'html-strong-table' | 'markdown' | 'browser-copy' | 'markdown-p' | 'html-divs' | 'one-line-inline';
 
 /** Every layout of one page, with the format the parser should detect. */
 export function allLayouts(m: PageModel): Array<{ layout: LayoutName; text: string }> {
@@ -251,6 +265,7 @@ export function allLayouts(m: PageModel): Array<{ layout: LayoutName; text: stri
     { layout: 'browser-copy', text: browserCopy(m) },
     { layout: 'markdown-p', text: markdownOfParagraphHeadings(m) },
     { layout: 'html-divs', text: htmlDivs(m) },
+    { layout: 'one-line-inline', text: oneLineInline(m) },
   ];
 }
 
