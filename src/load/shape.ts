@@ -26,7 +26,6 @@ function continuesList(b: Block, previous: string, inActions: boolean): boolean 
   const t = normaliseQuotes(b.text);
   if (/:\s*$/.test(t) || NEVER_AN_ITEM.test(t) || SIGN_OFF.test(t) || headingKind(t) !== 'other') return false;
   if (/^[a-z]/.test(t)) return true;
-  // A capitalised line: an action verb first, and the line before did not close a sentence.
   // A capitalised line: an action verb first, and the line before did not close a sentence, or was an action too.
   return ACTION_START.test(t) && (inActions || !/[.!?]["')]?$/.test(previous)) && t.length < 400;
 }
@@ -34,8 +33,7 @@ function continuesList(b: Block, previous: string, inActions: boolean): boolean 
 /** "Apologise to Mrs X", "Review its policy", "Pay Mr Y £200": an action, not a heading, though short and unpunctuated. */
 const READS_AS_ACTION = new RegExp(`${ACTION_START.source.slice(0, -2)}\\s+(?:to|its|his|her|their|him|them|mr|mrs|ms|miss|dr|a|an|the|all|relevant|each|both|staff)\\b`, 'i');
 
-/** A heading told by shape alone and by no known form (section names, a report's label lines, "Report summary"). */
-const isLooseHeading = (b: Block | undefined): boolean => b !== undefined && b.type === 'heading' && b.inferred === true && !knownForm(b.text);
+/** A known heading form: a section name, a report's label lines, "Report summary", the final decision marker. */
 const knownForm = (text: string): boolean => headingKind(text) !== 'other' || REPORT_MARKER.test(text) || /^(?:report )?summary:?$/i.test(text) || /^the ombudsman'?s final decision/i.test(normaliseQuotes(text));
 
 /**
@@ -44,16 +42,16 @@ const knownForm = (text: string): boolean => headingKind(text) !== 'other' || RE
  * that lost its bullets: "Level 1 Universal ...", "Level 2 Targeted ..."). The page's last line is
  * no heading (a copy cut short ends mid-sentence).
  */
-function readsAsHeading(blocks: Block[], i: number): boolean {
+function readsAsHeading(blocks: Block[], i: number, loose: boolean[]): boolean {
   const b = blocks[i]!;
   // An action, or "Council response: This was completed in January 2023" (a label, then a sentence).
   if (READS_AS_ACTION.test(b.text) || /:\s+(?:this|it|he|she|they|we|i|the (?:council|organisation|provider))\s+[a-z]/i.test(b.text)) return false;
-  if (knownForm(b.text)) return true;
+  if (!loose[i]) return true;
   if (i === blocks.length - 1) return false;
   let start = i;
-  while (isLooseHeading(blocks[start - 1])) start--;
+  while (loose[start - 1]) start--;
   let end = i;
-  while (isLooseHeading(blocks[end + 1])) end++;
+  while (loose[end + 1]) end++;
   // In a run of three or more, only the last (the one body text follows) is a heading.
   return end - start < 2 || i === end;
 }
@@ -64,7 +62,9 @@ function readsAsHeading(blocks: Block[], i: number): boolean {
  * @example shapeBlocks(loadText('The council has agreed to:\napologise to Mr X\npay Mr X £100'))
  */
 export function shapeBlocks(blocks: Block[]): Block[] {
-  const out = blocks.map((b, i) => (b.type === 'heading' && b.inferred && !readsAsHeading(blocks, i) ? { ...b, type: 'para' as const } : b));
+  // Headings told by shape alone and by no known form, worked out once per block.
+  const loose = blocks.map((b) => b.type === 'heading' && b.inferred === true && !knownForm(b.text));
+  const out = blocks.map((b, i) => (b.type === 'heading' && b.inferred && !readsAsHeading(blocks, i, loose) ? { ...b, type: 'para' as const } : b));
   for (let i = 0; i < out.length; i++) {
     const lead = out[i]!;
     if (!isLeadIn(lead)) continue;

@@ -41,7 +41,7 @@ export function loadText(text: string): Block[] {
     const midPhrase =
       prev !== undefined &&
       prev.type !== 'heading' &&
-      (STOPS_MID_PHRASE.test(prev.text) || /^[,.;:)\]’'”]/.test(line) || (/^[‘“]/.test(line) && !/[.:;!?]["'’”)]?$/.test(prev.text)));
+      (STOPS_MID_PHRASE.test(prev.text.slice(-12)) || /^[,.;:)\]’'”]/.test(line) || (/^[‘“]/.test(line) && !/[.:;!?]["'’”)]?$/.test(prev.text)));
     if (prev && (midPhrase || (!(listOpen && ACTION_START.test(line)) && prev.type !== 'heading' && /^[a-z]/.test(line) && !/[.:;!?]$/.test(prev.text)))) {
       prev.text = /^[,.;:)\]’'”]/.test(line) ? `${prev.text}${line}` : `${prev.text} ${line}`;
       continue;
