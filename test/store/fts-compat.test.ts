@@ -1,8 +1,8 @@
 /**
  * The database opens in older SQLite: the full-text table uses no option newer than 3.31, holds
- * the text it indexed (FTS5's own integrity-check, after an update and a removal), and Debian's `sqlite3` CLI (3.40 in Debian 12; contentless_delete needs 3.43) runs
- * the docs' example query with snippet(). The CLI check is skipped, saying so, when the binary is
- * absent.
+ * the text it indexed (FTS5's own integrity-check, after an update and a removal), and Debian's
+ * `sqlite3` CLI (3.40 in Debian 12, where contentless_delete, 3.43+, failed) runs a snippet()
+ * query like the docs' example. The CLI check is skipped, saying so, when the binary is absent.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
