@@ -64,4 +64,19 @@ describe('the full-text table', () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/^\d\d \d{3} \d{3}\|.*\[council\]/i);
   });
+
+  const py = spawnSync('python3', ['-c', 'import sqlite3; print(sqlite3.sqlite_version)'], { encoding: 'utf8' });
+  const havePy = py.status === 0;
+  if (!havePy) console.warn('fts-compat: skipping the Python check: no python3 with sqlite3 on PATH');
+  it.skipIf(!havePy)(`runs a full-text query from Python's sqlite3 (SQLite ${havePy ? py.stdout.trim() : 'absent'})`, () => {
+    const script = [
+      'import sqlite3, sys',
+      'db = sqlite3.connect(sys.argv[1])',
+      "rows = db.execute(\"SELECT d.ref, snippet(decisions_fts, 0, '[', ']', '...', 12) FROM decisions_fts JOIN decisions d ON d.id = decisions_fts.rowid WHERE decisions_fts MATCH 'summary: council' ORDER BY bm25(decisions_fts, 8, 4, 2, 1) LIMIT 2\").fetchall()",
+      'print(len(rows), rows[0][1])',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', script, dbPath], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^2 .*\[council\]/i);
+  });
 });
