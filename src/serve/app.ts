@@ -92,6 +92,8 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.get('/healthz', (c) => c.text('ok'));
+  // Browsers ask for it on their own; there is none.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
 
   app.notFound((c) => htmlResponse(c, errorPage(404, `nothing at ${new URL(c.req.url).pathname}`), 404));
 

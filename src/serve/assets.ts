@@ -42,6 +42,7 @@ ol.results li{border-bottom:1px solid var(--line);padding:10px 0}
 .results h2{font-size:1.05em;margin:0}.meta{color:var(--muted);font-size:.9em;margin:2px 0}
 .snippet{margin:4px 0}.snippet .field{color:var(--muted);font-size:.85em}
 mark{background:var(--mark);color:inherit;padding:0 1px}
+mark[id]{scroll-margin-top:25vh}
 mark:target,mark.flash{background:#ffd400;box-shadow:0 0 0 3px #ffd400}
 .pager{display:flex;gap:12px;margin:16px 0;flex-wrap:wrap}
 table{border-collapse:collapse;width:100%;font-size:.92em}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}

@@ -127,7 +127,7 @@ export function searchPage(view: SearchView): string {
   }
   if (result) {
     const main = sync(html`<div>
-<p role="status">${countLine(state, result)} <a href="/payments${q}">Payments and statistics for these decisions</a></p>
+<p role="status" id="count">${countLine(state, result)} <a href="/payments${q}">Payments and statistics for these decisions</a></p>
 ${result.hits.length ? sortLinks(state, result) : ''}
 ${resultList(state, result)}
 ${result.hits.length ? pager(state, result) : sync(html`<p>No decisions match. Use fewer words, OR between alternatives, prefix* for word endings, or fewer filters.</p>`)}
