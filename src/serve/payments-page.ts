@@ -15,9 +15,9 @@ import { MEASURE_TITLES, pounds } from '../stats/present.js';
 import { shortAttribution } from '../export/attribution.js';
 import type { Store } from '../store/open.js';
 import { downloadFormats, formatLabel } from './download.js';
-import { decisionHref, html, longDate, money, page, raw, sync, type Html } from './layout.js';
+import { decisionHref, html, longDate, money, page, raw, sync, whole, type Html } from './layout.js';
 import { stateQuery, type SearchState } from './params.js';
-import { searchForm } from './search-page.js';
+import { chosenChips, searchForm } from './search-page.js';
 
 /** Payment rows shown on the page; the downloads hold them all. */
 export const TABLE_ROWS = 200;
@@ -52,7 +52,7 @@ function groupChart(decisions: StatsDecision[], by: GroupKey, byKey: boolean): {
   const bars: Bar[] = groups.map((g) => ({ label: g.key.join(' · '), value: g.paymentsTotal, shown: `${pounds(g.paymentsTotal)} (${g.paymentCount})` }));
   const n = result.groups.length;
   const title = `${MEASURE_TITLES.paymentsTotal} by ${by}`;
-  const subtitle = `${groups.length < n ? `the ${groups.length} largest of ${n} groups` : `${n} group${n === 1 ? '' : 's'}`}, ${result.total.decisions.toLocaleString('en-GB')} decisions; (number of payments)`;
+  const subtitle = `${groups.length < n ? `the ${groups.length} largest of ${n} groups` : `${n} group${n === 1 ? '' : 's'}`}, ${whole(result.total.decisions)} decisions; (number of payments)`;
   return { title, svg: barChartSvg({ title, subtitle, bars, axis: 'pounds', source: shortAttribution() }) };
 }
 
@@ -78,9 +78,9 @@ function downloads(state: SearchState): Html {
 
 function table(view: PaymentsView): Html {
   if (view.rows.length === 0) return sync(html`<p>No payments in these decisions.</p>`);
-  const rows = view.rows.map(([d, p]) => sync(html`<tr><td><a href="${decisionHref(d.ref)}">${d.ref}</a></td><td>${d.organisation ?? '—'}</td><td>${longDate(d.decisionDate)}</td>
+  const rows = view.rows.map(([d, p]) => sync(html`<tr><td class="ref"><a href="${decisionHref(d.ref)}">${d.ref}</a></td><td>${d.organisation ?? '—'}</td><td>${longDate(d.decisionDate)}</td>
 <td class="num">${money(p.amount)}</td><td>${p.recipient ?? '—'}</td><td>${p.purpose ?? '—'}</td></tr>`));
-  const more = view.paymentCount > view.rows.length ? sync(html`<p class="hint">The first ${view.rows.length} of ${view.paymentCount.toLocaleString('en-GB')} payments; the downloads hold them all.</p>`) : '';
+  const more = view.paymentCount > view.rows.length ? sync(html`<p class="hint">The first ${view.rows.length} of ${whole(view.paymentCount)} payments; the downloads hold them all.</p>`) : '';
   return sync(html`<div class="table-wrap"><table><thead><tr><th scope="col">Ref</th><th scope="col">Organisation</th><th scope="col">Decision date</th><th class="num" scope="col">Amount</th><th scope="col">To</th><th scope="col">For</th></tr></thead>
 <tbody>${rows}</tbody></table></div>${more}`);
 }
@@ -90,11 +90,12 @@ export function paymentsPage(view: PaymentsView): string {
   const q = stateQuery(view.state);
   const body = sync(html`<h1>Payments and statistics${view.state.q ? ` for “${view.state.q}”` : ''}</h1>
 ${searchForm(view.state, '/payments')}
-<p role="status">${view.decisions.toLocaleString('en-GB')} decisions, ${view.paymentCount.toLocaleString('en-GB')} payments. <a href="/${q}">Back to the decisions</a></p>
+${chosenChips(view.state, '/payments')}
+<p role="status">${whole(view.decisions)} decisions, ${whole(view.paymentCount)} payments. <a href="/${q}">Back to the decisions</a></p>
 ${downloads(view.state)}
-<h2>Payments</h2>
-${table(view)}
 <h2>Charts</h2>
-<div class="charts">${view.charts.map((c) => sync(html`<figure><figcaption class="visually-hidden">${c.title}</figcaption>${raw(c.svg.replace(/^<svg /, '<svg role="img" aria-label="' + c.title.replace(/[&<>"']/g, '') + '" '))}</figure>`))}</div>`);
+<div class="charts">${view.charts.map((c) => sync(html`<figure><figcaption class="visually-hidden">${c.title}</figcaption>${raw(c.svg.replace(/^<svg /, '<svg role="img" aria-label="' + c.title.replace(/[&<>"']/g, '') + '" '))}</figure>`))}</div>
+<h2>Payments</h2>
+${table(view)}`);
   return page({ title: 'Payments and statistics', nav: 'payments', stateQuery: q, body });
 }

@@ -6,7 +6,7 @@
 import type { SearchResult } from '../search/engine.js';
 import { REMEDY_KINDS } from '../schema/kinds.js';
 import type { Facets, FacetValue } from './facets.js';
-import { decisionHref, html, longDate, marked, money, page, raw, sync, type Html } from './layout.js';
+import { decisionHref, html, longDate, marked, money, page, raw, sync, whole, type Html } from './layout.js';
 import { MAX_PAGE, PAGE_SIZE, PAYMENT_BANDS, stateQuery, type SearchState } from './params.js';
 
 export interface SearchView {
@@ -35,13 +35,14 @@ ${hidden}
 <p class="hint" id="q-hint">Words are all required; "exact phrase", a OR b, -exclude, prefix*. The same syntax as <code>lgo search</code>.</p>`);
 }
 
-function chosenChips(state: SearchState): Html {
+/** The filters in force, each a link that removes it. */
+export function chosenChips(state: SearchState, base = ''): Html {
   const keys = ['organisation', 'category', 'subcategory', 'outcome', 'year', 'remedy', 'band'] as const;
   const chips = keys
     .filter((k) => state[k] !== undefined)
     .map((k) => {
       const shown = k === 'band' ? PAYMENT_BANDS.find((b) => b.key === state.band)?.label : k === 'remedy' ? remedyLabel(state.remedy!) : state[k];
-      return sync(html`<li><a href="${stateQuery(state, { [k]: undefined }) || '?'}" aria-label="Remove filter ${k}: ${shown}">${shown} ✕</a></li>`);
+      return sync(html`<li><a href="${base}${stateQuery(state, { [k]: undefined }) || '?'}" aria-label="Remove filter ${k}: ${shown}">${shown} ✕</a></li>`);
     });
   return chips.length ? sync(html`<ul class="chips" aria-label="Filters in force">${chips}</ul>`) : sync(html``);
 }
@@ -55,7 +56,7 @@ function facetList(state: SearchState, key: 'organisation' | 'category' | 'subca
   const items = values.map((v) => {
     const chosen = state[key] !== undefined && String(state[key]).toLowerCase() === v.value.toLowerCase();
     const href = stateQuery(state, { [key]: chosen ? undefined : v.value }) || '?';
-    return sync(html`<li${chosen ? raw(' class="chosen"') : ''}><a href="${href}"${chosen ? raw(' aria-current="true"') : ''}>${label(v.value)}</a><span class="count">${v.count.toLocaleString('en-GB')}</span></li>`);
+    return sync(html`<li${chosen ? raw(' class="chosen"') : ''}><a href="${href}"${chosen ? raw(' aria-current="true"') : ''}>${label(v.value)}</a><span class="count">${whole(v.count)}</span></li>`);
   });
   return sync(html`<ul>${items}</ul>`);
 }
@@ -67,7 +68,7 @@ ${(['q', 'category', 'subcategory', 'outcome', 'year', 'remedy', 'band', 'sort']
 <datalist id="organisation-list"></datalist><button type="submit">Filter</button></form>`);
   const sub = state.category && f.subcategory.length ? sync(html`<div class="sub"><h3>Subcategory</h3>${facetList(state, 'subcategory', f.subcategory)}</div>`) : '';
   return sync(html`<aside class="facets" aria-label="Narrow the results">
-${f.capped ? sync(html`<p class="hint">Counts are over the newest ${f.counted.toLocaleString('en-GB')} matching decisions.</p>`) : ''}
+${f.capped ? sync(html`<p class="hint">Counts are over the newest ${whole(f.counted)} matching decisions.</p>`) : ''}
 <h2>${FACET_TITLES.organisation}</h2>${orgForm}${facetList(state, 'organisation', f.organisation)}
 <h2>${FACET_TITLES.category}</h2>${facetList(state, 'category', f.category)}${sub}
 <h2>${FACET_TITLES.outcome}</h2>${facetList(state, 'outcome', f.outcome)}
@@ -90,7 +91,7 @@ function resultList(state: SearchState, result: SearchResult): Html {
   const start = (state.page - 1) * PAGE_SIZE;
   const items = result.hits.map((h, i) => {
     const snippet = h.snippet ? sync(html`<p class="snippet"><span class="field">${h.snippet.field}:</span> ${marked(h.snippet.text, h.snippet.highlights)}</p>`) : '';
-    const title = `${h.organisation ?? 'Organisation not named'} (${h.ref})`;
+    const title = `${h.organisation || 'Organisation not named'} (${h.ref})`;
     return sync(html`<li value="${start + i + 1}">
 <h2><a href="${decisionHref(h.ref)}">${title}</a></h2>
 <p class="meta">${h.outcome ?? 'Outcome unknown'} · ${longDate(h.decisionDate)} · ${[h.category, h.subcategory].filter(Boolean).join(' › ')}${h.paymentTotal > 0 ? ` · total paid ${money(h.paymentTotal)}` : ''}</p>
@@ -107,7 +108,7 @@ function pager(state: SearchState, result: SearchResult): Html {
 }
 
 function countLine(state: SearchState, result: SearchResult): string {
-  const n = `${result.totalIsMinimum ? 'More than ' : ''}${result.total.toLocaleString('en-GB')}`;
+  const n = `${result.totalIsMinimum ? 'More than ' : ''}${whole(result.total)}`;
   const first = (state.page - 1) * PAGE_SIZE + 1;
   const shown = result.hits.length ? `; showing ${first} to ${first + result.hits.length - 1}` : '';
   return `${n} decision${result.total === 1 ? '' : 's'} match${result.total === 1 ? 'es' : ''}${shown}.${result.rankCapped ? ' Very common words: the newest matches are ranked.' : ''}`;

@@ -69,7 +69,7 @@ describe.skipIf(!available)('lgo serve in Chromium', () => {
     await expect.poll(() => page.locator('ol.results mark').count()).toBeGreaterThan(0);
     // The organisation type-ahead fills its list from the server as one types.
     await page.locator('#organisation-input').pressSequentially('Lanc');
-    await expect.poll(() => page.locator('#organisation-list option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain('Lancashire County Council');
+    await expect.poll(() => page.locator('#organisation-list option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value))).toContain('Lancashire County Council');
     await page.close();
   });
 
@@ -101,7 +101,7 @@ describe.skipIf(!available)('lgo serve in Chromium', () => {
     const box = (await mark.boundingBox())!;
     expect(box.y).toBeGreaterThan(50);
     expect(box.y).toBeLessThan(900);
-    expect(await mark.evaluate((m) => getComputedStyle(m).backgroundColor)).toBe('rgb(255, 212, 0)');
+    expect(await mark.evaluate((m) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(m).backgroundColor)).toBe('rgb(255, 212, 0)');
     await page.close();
   });
 
@@ -177,7 +177,7 @@ describe.skipIf(!available)('lgo serve in Chromium', () => {
   ])('the %s page has no serious or critical accessibility violation (axe-core)', async (_kind, path) => {
     const page = await open(path, path.includes('year=x') ? 400 : 200);
     await page.evaluate(AXE_SOURCE);
-    const result = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const result = (await page.evaluate(() => (globalThis as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
     expect(bad).toEqual([]);
     await page.close();
