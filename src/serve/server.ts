@@ -8,6 +8,7 @@ import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
+import { InputError } from '../errors.js';
 import { openStore } from '../store/open.js';
 import { createApp } from './app.js';
 
@@ -51,7 +52,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   } catch (err) {
     db.close();
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'no such address on this machine' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    throw new InputError(`cannot listen on ${addressUrl(opts.host, opts.port)}: ${why}`, { code: 'listen', cause: err });
   }
   const port = (server.address() as AddressInfo).port;
   let closed: Promise<void> | null = null;
