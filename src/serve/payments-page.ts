@@ -34,16 +34,26 @@ export interface PaymentsView {
   charts: { title: string; svg: string }[];
 }
 
-/** Reads the payment rows and stats of a selection. */
+let wholeCorpus: { db: Store; view: Omit<PaymentsView, 'state'> } | null = null;
+
+/**
+ * Reads the payment rows and stats of a selection: the first TABLE_ROWS rows of `lgo export
+ * payments`, and `lgo stats`'s per-decision figures for the count and the charts. The whole
+ * database's (no query, no filter: 4 s at 60,000 decisions on a busy machine) is kept once read.
+ */
 export function gatherPayments(db: Store, state: SearchState, selection: Selection): PaymentsView {
+  const whole = !selection.query?.trim() && Object.keys(selection.filters).length === 0;
+  if (whole && wholeCorpus?.db === db) return { state, ...wholeCorpus.view };
   const rows: [ExportDecision, Payment][] = [];
-  let paymentCount = 0;
   for (const [d, p] of exportSources(db, 'payments', selection)) {
-    if (rows.length < TABLE_ROWS) rows.push([d, p as Payment]);
-    paymentCount++;
+    rows.push([d, p as Payment]);
+    if (rows.length >= TABLE_ROWS) break;
   }
   const decisions: StatsDecision[] = [...statsSources(db, selection)];
-  return { state, rows, paymentCount, decisions: decisions.length, charts: charts(decisions) };
+  const paymentCount = decisions.reduce((n, d) => n + d.payments.length, 0);
+  const view = { rows, paymentCount, decisions: decisions.length, charts: charts(decisions) };
+  if (whole) wholeCorpus = { db, view };
+  return { state, ...view };
 }
 
 function groupChart(decisions: StatsDecision[], by: GroupKey, byKey: boolean): { title: string; svg: string } {

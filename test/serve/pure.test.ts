@@ -98,7 +98,7 @@ describe('paragraph numbers', () => {
   it('are the decision\'s own when the record has them, else numbered on through the sections', () => {
     const rec = withSections({});
     expect(paragraphNumbers(rec)).toEqual([['1', '2'], ['3']]);
-    const own = { ...rec, sections: [{ ...rec.sections[0]!, paragraphNumbers: ['1', null] }, { ...rec.sections[1]!, paragraphNumbers: ['28 (f)'] }] } as DecisionRecord;
+    const own = { ...rec, sections: [{ ...rec.sections[0]!, paragraphNumbers: ['1', null] }, { ...rec.sections[1]!, paragraphNumbers: ['28 (f)'] }] } as unknown as DecisionRecord;
     expect(paragraphNumbers(own)).toEqual([['1', null], ['28 (f)']]);
   });
 });
