@@ -52,7 +52,8 @@ dl.header{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin
 dl.header dt{color:var(--muted)}dl.header dd{margin:0}
 .summary{font-size:1.05em;background:var(--panel);padding:10px 14px}
 .decision{display:grid;grid-template-columns:1fr 240px;gap:24px}
-@media (max-width:900px){.decision{grid-template-columns:1fr}}
+@media (min-width:901px){.contents{position:sticky;top:8px;align-self:start;max-height:96vh;overflow:auto}}
+@media (max-width:900px){.decision{grid-template-columns:1fr}.contents{order:-1}}
 .contents{font-size:.92em}.contents ol{padding-left:18px}
 .para{display:flex;gap:10px;margin:.5em 0}.para .pn{flex:0 0 3.5em;color:var(--muted);text-align:right}
 .para p{margin:0;flex:1}
