@@ -131,7 +131,7 @@ export function searchPage(view: SearchView): string {
 <p role="status" id="count">${countLine(state, result)} <a href="/payments${q}">Payments and statistics for these decisions</a></p>
 ${result.hits.length ? sortLinks(state, result) : ''}
 ${resultList(state, result)}
-${result.hits.length ? pager(state, result) : sync(html`<p>No decisions match. Use fewer words, OR between alternatives, prefix* for word endings, or fewer filters.</p>`)}
+${result.hits.length ? pager(state, result) : result.total > 0 ? sync(html`<p>This page is past the last match: <a href="${stateQuery(state) || '?'}">go to the first page</a>.</p>`) : sync(html`<p>No decisions match. Use fewer words, OR between alternatives, prefix* for word endings, or fewer filters.</p>`)}
 </div>`);
     body.push(facets ? sync(html`<div class="layout">${facetPanel(state, facets)}${main}</div>`) : main);
   }

@@ -54,6 +54,12 @@ describe('pages', () => {
     expect(upheld.body).not.toMatch(/Not upheld · /);
   });
 
+  it('a page past the last match links back to the first', async () => {
+    const { res, body } = await get('/?q=assessment&page=40');
+    expect(res.status).toBe(200);
+    expect(body).toContain('This page is past the last match: <a href="?q=assessment">go to the first page</a>.');
+  });
+
   it('a misspelt query offers the corrected one', async () => {
     const { body } = await get('/?q=assesment');
     expect(body).toContain('Did you mean <a href="?q=assessment">assessment</a>?');
