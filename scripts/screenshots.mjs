@@ -53,10 +53,9 @@ try {
     await page.locator('table a[data-sentence]').first().click();
     await page.waitForTimeout(200);
   });
-  await shot('/payments?category=Children%27s+care+services', 'serve-payments.png', async () => {
-    await page.locator('.charts').scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollTo(0, 0));
-  });
+  // Taller, so the first charts show under the downloads.
+  await page.setViewportSize({ width: 1200, height: 1500 });
+  await shot('/payments?category=Children%27s+care+services', 'serve-payments.png');
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
   await phone.goto(new URL('/?q=distress', server.url).href);
   await phone.screenshot({ path: path.join(ROOT, 'docs', 'serve-phone.png') });

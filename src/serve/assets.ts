@@ -58,8 +58,8 @@ dl.header dt{color:var(--muted)}dl.header dd{margin:0}
 .para{display:flex;gap:10px;margin:.5em 0}.para .pn{flex:0 0 3.5em;color:var(--muted);text-align:right}
 .para p{margin:0;flex:1}
 .remedies ul{margin:.2em 0 .6em}.deadline{color:var(--muted)}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,520px),1fr));gap:12px}
-.charts figure{margin:0}.charts svg{width:100%;height:auto;border:1px solid var(--line)}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,760px),1fr));gap:12px}
+.charts figure{margin:0}.charts svg{width:100%;max-width:960px;height:auto;border:1px solid var(--line)}
 td.ref{white-space:nowrap}
 .downloads{display:flex;gap:12px;flex-wrap:wrap;align-items:center}
 .downloads a{background:var(--accent);color:#fff;padding:6px 12px;text-decoration:none}
