@@ -38,10 +38,10 @@ export function registerServe(program: Command, io: CliIo): void {
       const host = flags.host.trim();
       const file = resolveDbPath(flags.db, io.env, io.cwd);
       const { default: cluster } = await import('node:cluster');
-      const server = await import('../serve/server.js');
       const log = (line: string) => io.stderr.write(`${line}\n`);
       if (cluster.isWorker) {
-        await server.runWorker({ dbPath: file, host, port, log });
+        const { runWorker } = await import('../serve/server.js');
+        await runWorker({ dbPath: file, host, port, log });
         return;
       }
       // Checked (and, for the default database, built on first use) once, before any worker starts.
@@ -51,13 +51,15 @@ export function registerServe(program: Command, io: CliIo): void {
         log(`lgo serve: serving ${file} at ${url} (Ctrl-C to stop)`);
         if (flags.open) openBrowser(url, log);
       };
+      const { runCluster, untilSignal } = await import('../serve/cluster.js');
       if (workers === 1) {
-        const s = await server.startServer({ dbPath: file, host, port, log });
+        const { startServer } = await import('../serve/server.js');
+        const s = await startServer({ dbPath: file, host, port, log });
         listening(s.url);
-        await server.untilSignal();
+        await untilSignal();
         await s.close();
       } else {
-        await server.runCluster(workers, listening, log);
+        await runCluster(workers, listening, log);
       }
       log('lgo serve: stopped');
     });

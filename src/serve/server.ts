@@ -1,10 +1,8 @@
 /**
  * @file Running the web application: one HTTP server in this process (`startServer`, used by
- * tests and by each worker), or several worker processes sharing one port through node:cluster
- * (`runCluster`), so searches use every core (better-sqlite3 is synchronous: one process
- * answers one search at a time). Ctrl-C (SIGINT) or SIGTERM closes the servers and the stores.
+ * tests, by `--workers 1` and by each cluster worker, see cluster.ts). Closing it closes its
+ * store.
  */
-import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
@@ -79,19 +77,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
-export function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const on = (sig: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(sig);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
-}
-
 /** In a cluster worker: serve, tell the primary the address, close on disconnect or a signal. */
 export async function runWorker(opts: ServerOptions): Promise<void> {
   const server = await startServer(opts);
@@ -103,55 +88,4 @@ export async function runWorker(opts: ServerOptions): Promise<void> {
     process.once('disconnect', () => resolve());
   });
   await server.close();
-}
-
-/**
- * In the primary: forks `workers` processes (the same command line, which runs `runWorker` in
- * each), waits until they listen, reports the address, restarts a worker that dies, and on
- * Ctrl-C stops them all. Resolves when they have stopped.
- */
-export async function runCluster(workers: number, onListening: (url: string) => void, log: (line: string) => void): Promise<void> {
-  let stopping = false;
-  let reported = false;
-  let failed: () => void = () => undefined;
-  const failure = new Promise<void>((resolve) => (failed = resolve));
-  const fork = () => {
-    const w = cluster.fork();
-    w.on('message', (m: { lgoServe?: string; url?: string }) => {
-      if (m?.lgoServe === 'listening' && m.url && !reported) {
-        reported = true;
-        onListening(m.url);
-      }
-    });
-    return w;
-  };
-  const started = Array.from({ length: workers }, fork);
-  cluster.on('exit', (w, code, signal) => {
-    if (stopping) return;
-    if (!reported) {
-      // A worker that fails before listening (port taken) would fail again: stop.
-      stopping = true;
-      log(`lgo serve: the server could not start (worker exit ${code ?? signal})`);
-      for (const x of Object.values(cluster.workers ?? {})) x?.kill();
-      process.exitCode = 1;
-      failed();
-      return;
-    }
-    log(`lgo serve: worker ${w.process.pid} stopped (${code ?? signal}); starting another`);
-    fork();
-  });
-  void started;
-  await Promise.race([untilSignal(), failure]);
-  stopping = true;
-  const all = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
-  await Promise.all(
-    all.map(
-      (w) =>
-        new Promise<void>((resolve) => {
-          const timer = setTimeout(() => w.kill('SIGKILL'), 4000);
-          w.once('exit', () => (clearTimeout(timer), resolve()));
-          w.disconnect();
-        }),
-    ),
-  );
 }
