@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { LgoError, UsageError } from '../errors.js';
+import { compileQuery } from '../search/query.js';
 import type { Store } from '../store/open.js';
 import { asset } from './assets.js';
 import { decisionPage } from './decision-page.js';
@@ -65,7 +66,7 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/payments', (c) => {
     const state = parseState(new URL(c.req.url).searchParams);
     const filters = toFilters(state);
-    if (state.q) searchView(db, { ...state, page: 1 }); // a bad query is a 400 here too
+    compileQuery(state.q); // a bad query is a 400 here too, before any reading
     const view = gatherPayments(db, state, { query: state.q, filters });
     return htmlResponse(c, paymentsPage(view));
   });
