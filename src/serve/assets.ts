@@ -55,7 +55,7 @@ dl.header dt{color:var(--muted)}dl.header dd{margin:0}
 @media (min-width:901px){.contents{position:sticky;top:8px;align-self:start;max-height:96vh;overflow:auto}}
 @media (max-width:900px){.decision{grid-template-columns:1fr}.contents{order:-1}}
 .contents{font-size:.92em}.contents ol{padding-left:18px}
-.para{display:flex;gap:10px;margin:.5em 0}.para .pn{flex:0 0 3.5em;color:var(--muted);text-align:right}
+.para{display:flex;gap:10px;margin:.5em 0}.para .pn{flex:0 0 3.5em;color:var(--muted);text-align:right;text-decoration:none}.para:target{background:var(--panel)}
 .para p{margin:0;flex:1}
 .remedies ul{margin:.2em 0 .6em}.deadline{color:var(--muted)}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,760px),1fr));gap:12px}

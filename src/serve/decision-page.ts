@@ -72,8 +72,10 @@ function sectionsBlock(r: DecisionRecord, prov: Provenance): Html {
 <h2 id="s${si + 1}-h">${s.heading || 'Text'}</h2>
 ${s.paragraphs.map((p, pi) => {
   const n = numbers[si]?.[pi] ?? null;
-  const id = n ? raw(` id="para-${encodeURIComponent(n.replace(/\s+/g, ''))}"`) : '';
-  return sync(html`<div class="para"${id}><span class="pn">${n ? `${n}.` : ''}</span><p>${paragraph(p, paragraphKey(si, pi), prov)}</p></div>`);
+  // The number links to itself, so a paragraph can be cited by its address (#para-28f).
+  const anchor = n ? `para-${n.replace(/[^0-9A-Za-z]+/g, '')}` : null;
+  const pn = anchor ? sync(html`<a class="pn" href="#${anchor}" aria-label="paragraph ${n}">${n}.</a>`) : sync(html`<span class="pn"></span>`);
+  return sync(html`<div class="para"${anchor ? raw(` id="${anchor}"`) : ''}>${pn}<p>${paragraph(p, paragraphKey(si, pi), prov)}</p></div>`);
 })}
 </section>`))}`);
 }

@@ -77,7 +77,7 @@ describe('pages', () => {
     expect(links.length).toBeGreaterThan(0);
     for (const id of links) expect(body).toMatch(new RegExp(`<mark id="${id}" tabindex="-1">[^<]*£`));
     expect(body).toContain('href="https://www.lgo.org.uk/decisions/adult-care-services/assessment-and-care-plan/21-008-070"');
-    expect(body).toMatch(/<span class="pn">1\.<\/span>/);
+    expect(body).toContain('<div class="para" id="para-1"><a class="pn" href="#para-1" aria-label="paragraph 1">1.</a>');
     expect(body).toContain('<h2 id="similar">Similar decisions</h2>');
   });
 
