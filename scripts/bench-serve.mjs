@@ -163,18 +163,18 @@ for (const size of sizes) results.push(await bench(size));
 const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const rows = results.map(
   (r) =>
-    `| ${r.decisions} | ${r.one.p50.toFixed(1)} / ${r.one.p95.toFixed(1)} ms | ${r.many.rps.toFixed(0)} | ${r.many.p50.toFixed(0)} / ${r.many.p95.toFixed(0)} ms | ${r.many.errors} of ${r.many.total} | ${r.cpu.map((c) => `${(c / 1000).toFixed(1)} s`).join(' + ')} | ${r.peakPssMb} MB (${r.peakMb} MB) | ${r.loadBefore} → ${r.loadAfter} |`,
+    `| ${r.decisions} | ${r.one.p50.toFixed(1)} / ${r.one.p95.toFixed(1)} ms | ${r.many.rps.toFixed(0)} | ${r.many.p50.toFixed(0)} / ${r.many.p95.toFixed(0)} ms | ${r.many.errors} of ${r.many.total} | ${r.cpu.map((c) => `${(c / 1000).toFixed(1)} s`).join(' + ')} | ${(r.cpu.reduce((a, b) => a + b, 0) / r.many.total).toFixed(1)} ms | ${r.peakPssMb} MB (${r.peakMb} MB) | ${r.loadBefore} → ${r.loadAfter} |`,
 );
 const block = `<!-- serve:start (rewritten by scripts/bench-serve.mjs) -->
 ## \`lgo serve\` (search page over HTTP)
 
 Measured ${when} UTC by \`npm run bench:serve\` (scripts/bench-serve.mjs) on ${os.cpus().length} × ${os.cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, Node ${process.version}: \`lgo serve --workers ${workers}\` as a user starts it, the search page (results, snippets and facet counts) over the query mix above as addresses (\`${MIX[5]}\`, ...).
 One client: 10 rounds of the 10 queries in turn after one warm-up round. 32 clients: autocannon, ${duration} s, each connection cycling the mix.
-Worker CPU is each worker process's user + system time during the 32-client run (both cores busy means both near the run's length).
+Worker CPU is each worker process's user + system time during the 32-client run (both cores busy means both near the run's length); CPU per page is their sum over the pages served, which other work on the machine inflates far less than wall time: two idle cores serve at most about 2,000 / (CPU per page) pages a second.
 Memory is the peak sum over the server's processes (primary and workers) of PSS, which counts pages they share (the node binary and libraries, about 45 MB mapped in each) once, and in brackets of RSS, which counts them in every process. Load average (1/5/15 min) before → after; the machine is shared with five other helpers' work.
 
-| database | one client p50 / p95 | 32 clients searches/s | 32 clients p50 / p95 | errors | worker CPU | peak memory PSS (RSS) | load average |
-|---|---:|---:|---:|---:|---:|---:|---|
+| database | one client p50 / p95 | 32 clients searches/s | 32 clients p50 / p95 | errors | worker CPU | CPU per page | peak memory PSS (RSS) | load average |
+|---|---:|---:|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
 
 Targets at 60,000 decisions: one client p95 <= 100 ms; 32 clients >= 100 searches/s, p95 <= 500 ms, 0 errors, both cores; RSS <= 300 MB (read here as the server's PSS: its processes' own memory, shared pages once).
