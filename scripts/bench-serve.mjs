@@ -177,7 +177,7 @@ Memory is the peak sum over the server's processes (primary and workers) of PSS,
 |---|---:|---:|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
 
-Targets at 60,000 decisions: one client p95 <= 100 ms; 32 clients >= 100 searches/s, p95 <= 500 ms, 0 errors, both cores; RSS <= 300 MB (read here as the server's PSS: its processes' own memory, shared pages once).
+Targets at 60,000 decisions: one client p95 <= 100 ms; 32 clients >= 100 searches/s, p95 <= 500 ms, 0 errors, both cores; RSS <= 300 MB (summed over the processes; PSS counts their shared pages once).
 <!-- serve:end -->`;
 let doc = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
 doc = /<!-- serve:start[\s\S]*<!-- serve:end -->/.test(doc) ? doc.replace(/<!-- serve:start[\s\S]*<!-- serve:end -->/, block) : `${doc.trimEnd()}\n\n${block}\n`;
