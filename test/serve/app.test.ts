@@ -54,6 +54,18 @@ describe('pages', () => {
     expect(upheld.body).not.toMatch(/Not upheld · /);
   });
 
+  it('facet counts add up to the matches, and each count is what choosing it finds', async () => {
+    const { body } = await get('/?q=council');
+    const total = Number(/(\d+) decisions? match/.exec(body)?.[1]);
+    const outcomes = /<h2>Outcome<\/h2><ul>(.*?)<\/ul>/s.exec(body)![1]!;
+    const counts = [...outcomes.matchAll(/<a href="([^"]+)">[^<]+<\/a><span class="count">(\d+)<\/span>/g)].map((m) => [m[1]!.replace(/&amp;/g, '&'), Number(m[2])] as const);
+    expect(counts.reduce((n, [, c]) => n + c, 0)).toBe(total);
+    for (const [href, count] of counts) {
+      const narrowed = await get(`/${href}`);
+      expect(Number(/(\d+) decisions? match/.exec(narrowed.body)?.[1])).toBe(count);
+    }
+  });
+
   it('a page past the last match links back to the first', async () => {
     const { res, body } = await get('/?q=assessment&page=40');
     expect(res.status).toBe(200);
