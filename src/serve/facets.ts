@@ -1,27 +1,18 @@
 /**
  * @file Facet counts for the search page: how many of the matching decisions fall under each
  * organisation, category (and subcategory of the chosen one), outcome, decision year, remedy
- * kind and payment band. The matches are found as the search engine finds them (the same
- * compiled query, filters and organisation shortcut from search/), newest first.
- *
- * Counting every match of a common word at 60,000 decisions costs about 200 ms (measured), so
- * counts are taken over the newest FACET_CAP matching decisions and the page says so when the
- * cap was reached, as `lgo search` says "more than 500". The front page (no query, no filter)
- * is counted exactly once per process: the database is read-only while served.
+ * kind and payment band. Counts are exact over every match: the match set is the search
+ * engine's own (`matchedIds`: the same compiled query, filters and reference rule that give the
+ * page's total), and one grouped SQL statement counts every facet over it, so no row reaches
+ * JavaScript but the counts. Measured in docs/serve.md. The front page (no query, no filter) is
+ * counted once per process: the database is read-only while served.
  */
-import { COUNT_CAP } from '../search/engine.js';
-import { compileFilters, type Filters } from '../search/filters.js';
-import { prefixExpander, withOrganisation } from '../search/plan.js';
-import { compileQuery } from '../search/query.js';
+import { matchedIds } from '../search/engine.js';
+import type { Filters } from '../search/filters.js';
+import type { CompiledQuery } from '../search/query.js';
 import type { Store } from '../store/open.js';
 import { PAYMENT_BANDS, type BandKey } from './params.js';
 
-/**
- * Decisions counted at most, newest first: the search engine's own count cap, so the facets
- * cover the matches the page counts ("more than 500"). 2,000 cost 4 times as much CPU with a
- * filter that few matches pass (40 ms for `safeguarding -school` in 2021 at 60,000 decisions).
- */
-export const FACET_CAP = COUNT_CAP;
 /** Values listed per facet, commonest first. */
 const TOP = 12;
 
@@ -39,20 +30,31 @@ export interface Facets {
   year: FacetValue[];
   remedy: FacetValue[];
   band: (FacetValue & { value: BandKey })[];
-  /** Decisions the counts cover. */
+  /** Decisions the counts cover: every match (the page's total). */
   counted: number;
-  /** True when counting stopped at FACET_CAP (the newest matches only). */
-  capped: boolean;
 }
 
-type Row = [id: number, organisation: string | null, category: string | null, subcategory: string | null, outcome: string | null, year: string | null, total: number];
+type Facet = 'organisation' | 'category' | 'subcategory' | 'outcome' | 'year' | 'remedy' | 'band' | 'counted';
 
-function tally(map: Map<string, number>, key: string | null): void {
-  if (key !== null && key !== '') map.set(key, (map.get(key) ?? 0) + 1);
+/** The payment band of `d.payment_total`, in SQL (the same bounds as PAYMENT_BANDS). */
+const BAND_SQL = `CASE ${PAYMENT_BANDS.map((b) => `WHEN s.t >= ${b.min}${b.max === undefined ? '' : ` AND s.t <= ${b.max}`} THEN '${b.key}'`).join(' ')} END`;
+
+/** One statement: the matches once (materialised), then a GROUP BY per facet. */
+function facetSql(matches: string): string {
+  const group = (facet: Facet, col: string, extra = '') => `SELECT '${facet}', ${col}, count(*) FROM s WHERE ${col} IS NOT NULL AND ${col} <> ''${extra} GROUP BY 2`;
+  return `WITH m(id) AS MATERIALIZED (${matches}),
+  s AS MATERIALIZED (SELECT d.organisation AS o, d.category AS c, d.subcategory AS sc, d.outcome AS oc, substr(d.decision_date, 1, 4) AS y, d.payment_total AS t FROM m JOIN decisions d ON d.id = m.id)
+  ${group('organisation', 's.o')}
+  UNION ALL ${group('category', 's.c')}
+  UNION ALL ${group('subcategory', 's.sc', ' AND s.c = ? COLLATE NOCASE')}
+  UNION ALL ${group('outcome', 's.oc')}
+  UNION ALL ${group('year', 's.y')}
+  UNION ALL SELECT 'band', ${BAND_SQL}, count(*) FROM s GROUP BY 2
+  UNION ALL SELECT 'remedy', r.kind, count(DISTINCT r.decision_id) FROM m JOIN remedies r ON r.decision_id = m.id GROUP BY 2
+  UNION ALL SELECT 'counted', NULL, count(*) FROM s`;
 }
 
-function top(map: Map<string, number>, n = TOP, byKey = false): FacetValue[] {
-  const list = [...map].map(([value, count]) => ({ value, count }));
+function top(list: FacetValue[], n = TOP, byKey = false): FacetValue[] {
   list.sort(byKey ? (a, b) => b.value.localeCompare(a.value) : (a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return list.slice(0, n);
 }
@@ -60,53 +62,31 @@ function top(map: Map<string, number>, n = TOP, byKey = false): FacetValue[] {
 let frontPage: { db: Store; facets: Facets } | null = null;
 
 /**
- * Counts the facets of a selection (a search query and the page's filters).
- * @example computeFacets(db, 'care', { outcome: 'Upheld' }, 'Housing').outcome[0] // { value: 'Upheld', count: 12 }
+ * Counts the facets of a selection (a compiled search query and the page's filters) over every
+ * decision it matches.
+ * @example computeFacets(db, compileQuery('care'), { outcome: 'Upheld' }, 'Housing').outcome[0] // { value: 'Upheld', count: 12 }
  */
-export function computeFacets(db: Store, query: string, filters: Filters, category?: string): Facets {
-  const front = !query.trim() && Object.keys(filters).length === 0;
+export function computeFacets(db: Store, query: CompiledQuery, filters: Filters, category?: string): Facets {
+  const front = query.tree === null && Object.keys(filters).length === 0;
   if (front && frontPage?.db === db) return frontPage.facets;
-  const where = compileFilters(filters);
-  const compiled = compileQuery(query, prefixExpander(db));
-  const cap = front ? Number.MAX_SAFE_INTEGER : FACET_CAP;
-  const cols = 'd.id, d.organisation, d.category, d.subcategory, d.outcome, substr(d.decision_date, 1, 4), d.payment_total';
-  // Driven by the full-text index newest first, so counting stops early (as the engine's count does).
-  const rows = (
-    compiled.match
-      ? db
-          .prepare(`SELECT ${cols} FROM decisions_fts f JOIN decisions d ON d.id = f.rowid WHERE f.decisions_fts MATCH ? AND ${where.sql} ORDER BY f.rowid DESC LIMIT ?`)
-          .raw()
-          .all(withOrganisation(db, compiled.match, filters.organisation), ...where.params, cap + 1)
-      : db.prepare(`SELECT ${cols} FROM decisions d WHERE ${where.sql} ORDER BY d.id DESC LIMIT ?`).raw().all(...where.params, cap + 1)
-  ) as Row[];
-  const capped = rows.length > cap;
-  if (capped) rows.length = cap;
-  const maps = { organisation: new Map<string, number>(), category: new Map<string, number>(), subcategory: new Map<string, number>(), outcome: new Map<string, number>(), year: new Map<string, number>() };
-  const bandCounts = new Map<string, number>();
-  const chosen = category?.toLowerCase();
-  for (const [, org, cat, sub, outcome, year, total] of rows) {
-    tally(maps.organisation, org);
-    tally(maps.category, cat);
-    if (chosen !== undefined && cat?.toLowerCase() === chosen) tally(maps.subcategory, sub);
-    tally(maps.outcome, outcome);
-    tally(maps.year, year);
-    const band = PAYMENT_BANDS.find((b) => total >= b.min && (b.max === undefined || total <= b.max));
-    if (band) tally(bandCounts, band.key);
+  const m = matchedIds(db, query, filters);
+  const rows = db.prepare(facetSql(m.sql)).raw().all(...m.params, category ?? null) as [Facet, string | null, number][];
+  const lists: Record<Facet, FacetValue[]> = { organisation: [], category: [], subcategory: [], outcome: [], year: [], remedy: [], band: [], counted: [] };
+  let counted = 0;
+  for (const [facet, value, count] of rows) {
+    if (facet === 'counted') counted = count;
+    else if (value !== null) lists[facet].push({ value, count });
   }
-  const kinds = db
-    .prepare('SELECT kind, count(DISTINCT decision_id) FROM remedies WHERE decision_id IN (SELECT value FROM json_each(?)) GROUP BY kind')
-    .raw()
-    .all(JSON.stringify(rows.map((r) => r[0]))) as [string, number][];
+  const bands = new Map(lists.band.map((b) => [b.value, b.count]));
   const facets: Facets = {
-    organisation: top(maps.organisation),
-    category: top(maps.category, 20),
-    subcategory: top(maps.subcategory, 30),
-    outcome: top(maps.outcome),
-    year: top(maps.year, 40, true),
-    remedy: kinds.map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
-    band: PAYMENT_BANDS.filter((b) => bandCounts.has(b.key)).map((b) => ({ value: b.key, count: bandCounts.get(b.key)! })),
-    counted: rows.length,
-    capped,
+    organisation: top(lists.organisation),
+    category: top(lists.category, 20),
+    subcategory: top(lists.subcategory, 30),
+    outcome: top(lists.outcome),
+    year: top(lists.year, 40, true),
+    remedy: top(lists.remedy, Infinity),
+    band: PAYMENT_BANDS.filter((b) => bands.has(b.key)).map((b) => ({ value: b.key, count: bands.get(b.key)! })),
+    counted,
   };
   if (front) frontPage = { db, facets };
   return facets;

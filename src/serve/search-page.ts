@@ -68,7 +68,6 @@ ${(['q', 'category', 'subcategory', 'outcome', 'year', 'remedy', 'band', 'sort']
 <datalist id="organisation-list"></datalist><button type="submit">Filter</button></form>`);
   const sub = state.category && f.subcategory.length ? sync(html`<div class="sub"><h3>Subcategory</h3>${facetList(state, 'subcategory', f.subcategory)}</div>`) : '';
   return sync(html`<aside class="facets" aria-label="Narrow the results">
-${f.capped ? sync(html`<p class="hint">Counts are over the newest ${whole(f.counted)} matching decisions.</p>`) : ''}
 <h2>${FACET_TITLES.organisation}</h2>${orgForm}${facetList(state, 'organisation', f.organisation)}
 <h2>${FACET_TITLES.category}</h2>${facetList(state, 'category', f.category)}${sub}
 <h2>${FACET_TITLES.outcome}</h2>${facetList(state, 'outcome', f.outcome)}

@@ -4,7 +4,7 @@
  * decision is about) and weighed by the `terms` table's document counts; the candidates are
  * ranked by BM25 over those words with the search engine's field weights.
  */
-import { FIELD_WEIGHTS } from '../search/plan.js';
+import { FIELD_WEIGHTS } from '../search/rank.js';
 import { tokenize } from '../search/query.js';
 import type { DecisionRecord } from '../schema/record.js';
 import type { Store } from '../store/open.js';

@@ -33,7 +33,7 @@ export function searchView(db: Store, state: SearchState): { view: SearchView; s
   // Relevance needs words: without them (a link that dropped the query) the newest come first.
   const sort = state.sort === 'relevance' && !compiled.match ? undefined : state.sort;
   const result = searchStore(db, { query: state.q, filters, sort, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE });
-  const facets = computeFacets(db, state.q, filters, state.category);
+  const facets = computeFacets(db, compiled, filters, state.category);
   let suggestion: string | null = null;
   let error: SearchView['error'] = null;
   if (result.total === 0) {
