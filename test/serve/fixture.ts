@@ -17,6 +17,7 @@ export const HOSTILE_REF = '24 666 001';
 /** A record whose text is markup and script, as a crafted page could carry. */
 export function hostileRecord(): DecisionRecord {
   const text = 'The Council will pay Mr <script>alert("x")</script> £250 for <img src=x onerror=alert(1)> distress.';
+  const where = { section: 1, paragraph: 0, start: 0, end: text.length };
   return makeRecord({
     ref: HOSTILE_REF,
     organisation: '<script>alert("org")</script> Borough Council',
@@ -27,11 +28,25 @@ export function hostileRecord(): DecisionRecord {
     url: 'javascript:alert(document.cookie)',
     summary: 'See javascript:alert(1) and <a href="javascript:alert(2)">this link</a> and <iframe src="https://example.test"></iframe>.',
     sections: [
-      { heading: '<script>alert("heading")</script>', kind: 'other', paragraphs: ['<style>body{display:none}</style> A paragraph with &amp; entities.'] },
-      { heading: 'Agreed action', kind: 'action', paragraphs: [text] },
+      { heading: '<script>alert("heading")</script>', kind: 'other', paragraphs: ['<style>body{display:none}</style> A paragraph with &amp; entities.'], paragraphNumbers: ['1'] },
+      { heading: 'Agreed action', kind: 'action', paragraphs: [text], paragraphNumbers: ['2'] },
     ],
-    remedies: [{ kind: 'payment', text, deadline: '<b>within a month</b>', source: 'agreed_action' }],
-    payments: [{ amount: 250, currency: 'GBP', recipient: 'Mr <script>x</script>', purpose: '<img src=x onerror=alert(3)>', text, perUnit: null, status: 'agreed' }],
+    remedies: [{ kind: 'payment', text, deadline: '<b>within a month</b>', source: 'agreed_action', sourceRange: where }],
+    payments: [
+      {
+        amount: 250,
+        currency: 'GBP',
+        recipient: 'Mr <script>x</script>',
+        purpose: '<img src=x onerror=alert(3)>',
+        text,
+        perUnit: null,
+        status: 'agreed',
+        purposeKinds: ['distress'],
+        recipientRole: 'complainant',
+        period: null,
+        source: where,
+      },
+    ],
     paymentTotal: 250,
     amounts: [],
   });

@@ -60,7 +60,20 @@ function withSections(over: Partial<DecisionRecord>): DecisionRecord {
     ...over,
   });
 }
-const pay = (text: string, extra: object = {}) => ({ amount: 300, currency: 'GBP' as const, recipient: 'Mr X', purpose: null, text, perUnit: null, status: 'agreed' as const, ...extra });
+const pay = (text: string, extra: object = {}) => ({
+  amount: 300,
+  currency: 'GBP' as const,
+  recipient: 'Mr X',
+  purpose: null,
+  text,
+  perUnit: null,
+  status: 'agreed' as const,
+  purposeKinds: ['distress' as const],
+  recipientRole: 'complainant' as const,
+  period: null,
+  source: null,
+  ...extra,
+});
 
 describe('a payment\'s sentence', () => {
   it('uses payments[].source when the record has it (section by index or heading, or the Summary)', () => {
