@@ -1,9 +1,10 @@
 /**
  * @file Downloads of the current selection: `/download/<kind>.<format>?<search state>` streams
  * `lgo export <kind>`'s rows through the export code (export/run.ts), so a download holds
- * exactly what the CLI would write. The format list is the export code's own (FORMATS): a
- * format added there (XLSX) is offered here without a change, with its content type below or
- * as a plain binary download. CSV downloads are spreadsheet-safe (`--excel`).
+ * exactly what the CLI would write. The format list is the export code's own (FORMATS: CSV,
+ * TSV, JSON Lines, JSON and XLSX, the workbook `lgo export -o x.xlsx` writes, attribution on
+ * its second sheet); a format added there is offered here too, as a plain binary download when
+ * it has no content type below. CSV and TSV downloads are spreadsheet-safe (`--excel`).
  */
 import { PassThrough, Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
@@ -15,12 +16,13 @@ import { openStore, type Store } from '../store/open.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
+  tsv: 'text/tab-separated-values; charset=utf-8',
   jsonl: 'application/x-ndjson; charset=utf-8',
   json: 'application/json; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-const LABELS: Record<string, string> = { csv: 'CSV (Excel-safe)', jsonl: 'JSON Lines', json: 'JSON', xlsx: 'Excel (XLSX)' };
+const LABELS: Record<string, string> = { csv: 'CSV (Excel-safe)', tsv: 'TSV (Excel-safe)', jsonl: 'JSON Lines', json: 'JSON', xlsx: 'Excel (XLSX)' };
 
 /** The formats offered: every format the export code writes. */
 export function downloadFormats(): readonly string[] {
@@ -68,7 +70,7 @@ export function startDownload(dbPath: string, kind: ExportKind, format: Format, 
   };
   try {
     db = openStore(dbPath, { readonly: true });
-    runExport({ db, kind, selection, format, excel: format === 'csv', date }, out).then(() => done(), done);
+    runExport({ db, kind, selection, format, excel: format === 'csv' || format === 'tsv', date }, out).then(() => done(), done);
   } catch (err) {
     done(err);
   }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../src/export/run.js';
 import { createApp, CSP } from '../../src/serve/app.js';
@@ -98,6 +99,7 @@ describe('pages', () => {
     expect(body).toMatch(/<svg role="img" aria-label="Payments total \(£\) by organisation"/);
     expect(body).toContain('href="/download/payments.csv?category=Children%27s+care+services"');
     expect(body).toContain('href="/download/payments.jsonl?category=Children%27s+care+services"');
+    expect(body).toContain('href="/download/payments.xlsx?category=Children%27s+care+services" download>Excel (XLSX)</a>');
   });
 });
 
@@ -180,6 +182,26 @@ describe('downloads', () => {
     const rows = parseCsv(body, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThan(2);
     expect(new Set(rows.map((r) => r.category))).toEqual(new Set(["Children's care services"]));
+  });
+
+  it('an XLSX download is `lgo export payments -o x.xlsx` of the same selection: the CSV\'s rows as typed cells, attribution on its own sheet', async () => {
+    const res = await app.request('http://127.0.0.1/download/payments.xlsx?category=Children%27s%20care%20services');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="lgo-payments-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const [data, source] = book.worksheets;
+    const csv = parseCsv(await exported('csv', { category: "Children's care services" }), { bom: true }) as string[][];
+    expect((data!.getRow(1).values as string[]).slice(1)).toEqual(csv[0]);
+    expect(data!.rowCount).toBe(csv.length);
+    const header = csv[0]!;
+    const cell = (row: number, name: string) => data!.getRow(row).getCell(header.indexOf(name) + 1).value;
+    csv.slice(1).forEach((r, i) => {
+      expect(cell(i + 2, 'ref')).toBe(r[header.indexOf('ref')]);
+      expect(cell(i + 2, 'amount')).toBe(Number(r[header.indexOf('amount')]));
+    });
+    expect(String(source!.getCell('A2').value)).toMatch(/^Source: Local Government and Social Care Ombudsman/);
   });
 
   it('a JSON Lines download holds the query\'s payments', async () => {
