@@ -16,25 +16,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { generate } from './gen-synthetic.mjs';
+import { MIX } from './lib/serve-mix.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = path.join(ROOT, '.bench');
 const LGO = path.join(ROOT, 'bin', 'lgo.js');
 const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
 
-/** The search benchmark's query mix (scripts/bench-search.mjs) as search-page addresses. */
-const MIX = [
-  '/?q=council',
-  '/?q=%22child+in+need%22',
-  '/?q=social+worker&organisation=Leeds',
-  '/?q=assess*',
-  '/?q=care+OR+nursing&outcome=upheld',
-  '/?q=safeguarding+-school&year=2021',
-  '/?q=distress&remedy=payment&sort=payment',
-  '/?q=complaint&sort=date',
-  '/?q=homelessness',
-  '/?q=apologise&category=Housing&band=500-1000',
-];
 
 const opt = (name, fallback) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
 const sizes = opt('sizes', 'bundled,60000').split(',');
