@@ -68,12 +68,17 @@ function paragraph(text: string, key: string, prov: Provenance): Html {
 
 function sectionsBlock(r: DecisionRecord, prov: Provenance): Html {
   const numbers = paragraphNumbers(r);
+  const seen = new Set<string>();
   return sync(html`${r.sections.map((s, si) => sync(html`<section id="s${si + 1}" aria-labelledby="s${si + 1}-h">
 <h2 id="s${si + 1}-h">${s.heading || 'Text'}</h2>
 ${s.paragraphs.map((p, pi) => {
-  const n = numbers[si]?.[pi] ?? null;
-  // The number links to itself, so a paragraph can be cited by its address (#para-28f).
-  const anchor = n ? `para-${n.replace(/[^0-9A-Za-z]+/g, '')}` : null;
+  const cited = numbers[si]?.[pi] ?? null;
+  // The number links to itself, so a paragraph can be cited by its address (#para-28f). A
+  // paragraph continuing a numbered one (the same number again) shows none, as on the site.
+  const id = cited ? `para-${cited.replace(/[^0-9A-Za-z]+/g, '')}` : null;
+  const anchor = id && !seen.has(id) ? id : null;
+  if (anchor) seen.add(anchor);
+  const n = anchor ? cited : null;
   const pn = anchor ? sync(html`<a class="pn" href="#${anchor}" aria-label="paragraph ${n}">${n}.</a>`) : sync(html`<span class="pn"></span>`);
   return sync(html`<div class="para"${anchor ? raw(` id="${anchor}"`) : ''}>${pn}<p>${paragraph(p, paragraphKey(si, pi), prov)}</p></div>`);
 })}

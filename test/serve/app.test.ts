@@ -83,6 +83,17 @@ describe('pages', () => {
     expect(body).toContain('did you mean &quot;Cheshire East Council&quot;?');
   });
 
+  it('the decision page numbers paragraphs as the decision cites them, once each, and marks payments where their source says', async () => {
+    const { body } = await get('/decision/23-004-560');
+    expect(body).toContain('<div class="para" id="para-28f"><a class="pn" href="#para-28f" aria-label="paragraph 28 (f)">28 (f).</a>');
+    const ids = [...body.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(40);
+    expect(new Set(ids).size).toBe(ids.length);
+    // payments[].source points at section 24, paragraphs 2 and 4: the marks stand there.
+    const s25 = /<section id="s25"[\s\S]*?<\/section>/.exec(body)![0];
+    expect(s25.match(/<mark[^>]*id="pay-\d"/g)).toHaveLength(2);
+  });
+
   it('the decision page links each amount to its sentence, marked in the text', async () => {
     const { res, body } = await get('/decision/21-008-070');
     expect(res.status).toBe(200);
