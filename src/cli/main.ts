@@ -11,13 +11,14 @@ import { registerExport } from './export.js';
 import { registerFetch } from './fetch.js';
 import { registerParse } from './parse.js';
 import { registerSearch } from './search.js';
+import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
 import { registerStats } from './stats.js';
 
 /** One registration per command: adds the command and its options to the program. */
 export type Register = (program: Command, io: CliIo) => void;
 
-const COMMANDS: Register[] = [registerParse, registerFetch, registerBuild, registerSearch, registerShow, registerExport, registerStats, registerComplete];
+const COMMANDS: Register[] = [registerParse, registerFetch, registerBuild, registerSearch, registerShow, registerExport, registerStats, registerServe, registerComplete];
 
 /** Builds the program; tests call this with collecting streams and `exitOverride`. */
 export function createProgram(io: CliIo): Command {

@@ -6,7 +6,7 @@
 import { UsageError } from '../errors.js';
 import type { DecisionRecord } from '../schema/record.js';
 import type { Store } from '../store/open.js';
-import { compileFilters, type Filters } from './filters.js';
+import { compileFilters, type Filters, type WhereClause } from './filters.js';
 import { FIELD_WEIGHTS } from './rank.js';
 import { compileQuery, type CompiledQuery, type QueryNode } from './query.js';
 import { makeSnippet, type Snippet } from './snippet.js';
@@ -85,11 +85,7 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
   if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`--offset ${offset} must be a whole number, 0 or more`);
   const sort: Sort = req.sort ?? (query.match ? 'relevance' : 'date');
   if (sort === 'relevance' && !query.match) throw new UsageError('--sort relevance needs a query', { hint: 'give words to search for, or use --sort date' });
-  const f = compileFilters(req.filters);
-  // Filters and value fields (category:, outcome:, ref:), both over `decisions d`.
-  const conds = [f, query.where].filter((w) => w.sql !== '1');
-  const where = { sql: conds.length ? conds.map((w) => w.sql).join(' AND ') : '1', params: conds.flatMap((w) => w.params) };
-  const filtered = conds.length > 0;
+  const where = selectionWhere(query, req.filters);
 
   // A reference typed as the query: its decision first (when the filters keep it), then the rest.
   const refId = query.ref ? (db.prepare(`SELECT d.id FROM decisions d WHERE d.ref = ? AND ${where.sql}`).pluck().get(query.ref, ...where.params) as number | undefined) : undefined;
@@ -105,9 +101,9 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     total = db.prepare(`SELECT count(*) FROM decisions d WHERE ${where.sql}`).pluck().get(...where.params) as number;
     rows = db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE ${where.sql} ORDER BY ${ORDER[sort as 'date']} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as Row[];
   } else {
-    const check = filtered ? filterCheck(db, where, query.tree) : '';
-    const from = `FROM decisions_fts f WHERE f.decisions_fts MATCH ?${check}${skip}`;
-    const params = [query.match, ...(filtered ? where.params : []), ...skipParams];
+    const text = textMatches(db, query.match, query.tree, where);
+    const from = `${text.from}${skip}`;
+    const params = [...text.params, ...skipParams];
     const count = () => db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
     let matches: number;
     if (sort === 'relevance') {
@@ -140,6 +136,34 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
   return { total, totalIsMinimum: false, rankCapped: false, hits, query };
 }
 
+/** The filters and the query's value fields (category:, outcome:, ref:) as one condition over `decisions d`. */
+function selectionWhere(query: CompiledQuery, filters: Filters): WhereClause {
+  const conds = [compileFilters(filters), query.where].filter((w) => w.sql !== '1');
+  return { sql: conds.length ? conds.map((w) => w.sql).join(' AND ') : '1', params: conds.flatMap((w) => w.params) };
+}
+
+/** `FROM decisions_fts f WHERE ...`: the text matches the selection keeps, as the engine counts and ranks them. */
+function textMatches(db: Store, match: string, tree: QueryNode | null, where: WhereClause): { from: string; params: (string | number)[] } {
+  const filtered = where.sql !== '1';
+  const check = filtered ? filterCheck(db, where, tree) : '';
+  return { from: `FROM decisions_fts f WHERE f.decisions_fts MATCH ?${check}`, params: [match, ...(filtered ? where.params : [])] };
+}
+
+/**
+ * Every decision a search matches, as one SQL statement yielding their ids (column `id`): the set
+ * `searchStore` counts in `total`, built by the same code (the reference typed as the query
+ * included). For callers that summarise all matches (the web page's facet counts).
+ * @example const m = matchedIds(db, compileQuery('care'), {}); db.prepare(`SELECT count(*) FROM (${m.sql})`).pluck().get(...m.params)
+ */
+export function matchedIds(db: Store, query: CompiledQuery, filters: Filters): WhereClause {
+  const where = selectionWhere(query, filters);
+  if (!query.match) return { sql: `SELECT d.id AS id FROM decisions d WHERE ${where.sql}`, params: where.params };
+  const text = textMatches(db, query.match, query.tree, where);
+  const sql = `SELECT f.rowid AS id ${text.from}`;
+  if (!query.ref) return { sql, params: text.params };
+  return { sql: `${sql} UNION SELECT d.id AS id FROM decisions d WHERE d.ref = ? AND ${where.sql}`, params: [...text.params, query.ref, ...where.params] };
+}
+
 /** Past this share of all decisions, a filter is tested per match rather than listed once. */
 const SELECTIVE = 0.2;
 
@@ -150,7 +174,7 @@ const SELECTIVE = 0.2;
  * range or an outcome, which keep most of the corpus; or a rare phrase). Both keep the same
  * decisions; measured at 60,000 (docs/benchmarks.md).
  */
-function filterCheck(db: Store, where: { sql: string; params: (string | number)[] }, tree: QueryNode | null): string {
+function filterCheck(db: Store, where: WhereClause, tree: QueryNode | null): string {
   const decisions = (db.prepare('SELECT max(id) FROM decisions').pluck().get() as number | null) ?? 0;
   const cap = Math.ceil(decisions * SELECTIVE);
   const kept = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM decisions d WHERE ${where.sql} LIMIT ?)`).pluck().get(...where.params, cap + 1) as number;

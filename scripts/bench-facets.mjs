@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * @file Where a search page's time goes, per query of the serve benchmark's mix: the search
+ * (results and snippets) and the exact facet counts over every match, each timed warm (median
+ * and worst wall time of `--runs`, and median CPU time), with the match count. In-process, one connection, as one `lgo serve`
+ * worker runs them. Run after `npm run build`:
+ *
+ *   node scripts/bench-facets.mjs --db .bench/serve-30000.sqlite [--runs 10]
+ */
+import os from 'node:os';
+import { searchStore } from '../dist/search/engine.js';
+import { compileQuery } from '../dist/search/query.js';
+import { computeFacets } from '../dist/serve/facets.js';
+import { PAGE_SIZE, parseState, toFilters } from '../dist/serve/params.js';
+import { openStore } from '../dist/store/open.js';
+import { MIX } from './lib/serve-mix.mjs';
+
+const opt = (name, fallback) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
+const runs = Number(opt('runs', '10'));
+const db = openStore(opt('db', '.bench/serve-60000.sqlite'), { readonly: true });
+const decisions = db.prepare('SELECT count(*) FROM decisions').pluck().get();
+/** Wall time (median, worst) and CPU time (median: what other work on the machine inflates least). */
+const timed = (fn) => {
+  const times = [];
+  const cpus = [];
+  let out;
+  for (let i = 0; i <= runs; i++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    out = fn();
+    const used = process.cpuUsage(c);
+    if (i > 0) times.push(performance.now() - t), cpus.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  cpus.sort((a, b) => a - b);
+  return { out, median: times[Math.floor(times.length / 2)], max: times[times.length - 1], cpu: cpus[Math.floor(cpus.length / 2)] };
+};
+console.log(`${decisions} decisions, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' / ')}`);
+console.log('| query | matches | search median / max (CPU) | facets median / max (CPU) |\n|---|---:|---:|---:|');
+for (const address of MIX) {
+  const state = parseState(new URL(address, 'http://x').searchParams);
+  const filters = toFilters(state);
+  const compiled = compileQuery(state.q);
+  const s = timed(() => searchStore(db, { query: state.q, filters, sort: state.sort, limit: PAGE_SIZE }));
+  const f = timed(() => computeFacets(db, compiled, filters, state.category));
+  if (f.out.counted !== s.out.total) throw new Error(`${address}: facets counted ${f.out.counted}, search total ${s.out.total}`);
+  console.log(`| \`${address}\` | ${s.out.total} | ${s.median.toFixed(1)} / ${s.max.toFixed(1)} ms (${s.cpu.toFixed(1)}) | ${f.median.toFixed(1)} / ${f.max.toFixed(1)} ms (${f.cpu.toFixed(1)}) |`);
+}
+console.log(`load average after ${os.loadavg().map((n) => n.toFixed(2)).join(' / ')}`);
+db.close();
