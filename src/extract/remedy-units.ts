@@ -38,7 +38,7 @@ const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|(?<!\bin case (?:[\w']+ ){1,
 const TRAILING_TRIGGER = /\b(?:is|are|was|were|would be|provides?) (?:an? )?(?:satisfactory|suitable|appropriate|sufficient|adequate|proportionate|fair) (?:remedy|remedies|way to remedy)\b|\b(?:is|are|has been|have been) (?:also )?agreed\b|\bremed(?:y|ies) (?:the|this|that|her|his|their|any) (?:\w+ )?(?:injustice|inconvenience|distress|uncertainty|frustration)/i;
 
 /** Sentences that describe the complaint or a fault, not a remedy. */
-const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|(?<!\b(?:we|i) (?:have |had )?(?:also )?|\b(?:is|are) (?:also )?)asked|believes?|feels?|claims?)\b|\bcannot\b|\bwould not\b|\b(?:we|i|the ombudsman) (?:will|shall|do|did|can|could) not (?:investigate|consider|look|pursue)\b|\bnot (?:to )?investigate\b/i;
+const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|(?<!\b(?:we|i) (?:have |had )?(?:also )?|\b(?:is|are) (?:also )?)asked|believes?|feels?|(?<!\b(?:a|an|the|any|his|her|their|its) )claims?)\b|\bcannot\b|\bwould not\b|\b(?:we|i|the ombudsman) (?:will|shall|do|did|can|could) not (?:investigate|consider|look|pursue)\b|\bnot (?:to )?investigate\b/i;
 
 /** "The Council should have assessed her": a fault, when it comes before any remedy wording ("agreed to review whether she should have ..." is a remedy). */
 const FAULT_HEAD = /\b(?:should|would|could) have\b/i;
