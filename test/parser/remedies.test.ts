@@ -37,6 +37,11 @@ describe('clauseKinds: one action, its kind', () => {
     ['Improve the social care team’s communication with Mr X by providing him with contact details of an individual member of staff', 'provide_information'],
     ['explanation', 'provide_information'],
     ['arrange appropriate alternative accommodation for Mr X', 'other'],
+    // Held-out 19-011-852, 23-006-612: a fresh appeal is the decision taken again; amending its own contracts is a service improvement.
+    ['The School will arrange a fresh appeal with a new panel.', 'review_decision'],
+    ['hold a new appeal hearing with a differently constituted panel', 'review_decision'],
+    ['amend its residential care contracts', 'service_improvement'],
+    ['revise its standard letters to parents', 'service_improvement'],
   ])('%s -> %s', (clause, kind) => expect(clauseKinds(clause)[0]).toBe(kind));
 
   it.each([
