@@ -99,7 +99,7 @@ export function splitClauses(sentence: string): string[] {
     // "apologise to Mrs X for its failure to ... hold a meeting": what follows "for" are reasons.
     if (/\bapologi[sz]e(?: to (?:(?! and )[^,;.]){1,40}?)? for\b/i.test(part)) {
       // The apology keeps its reasons up to the next payment; what follows is split as usual.
-      const at = /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:to\s+)?(?:pay|make (?:a|an) (?:\w+ )?payment)\b)/i.exec(part);
+      const at = /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:to\s+)?(?:pay|make (?:(?:him|her|them|mr \w+|mrs \w+|ms \w+|miss \w+) )?(?:a|an) (?:\w+ )?payment)\b)/i.exec(part);
       out.push(at ? part.slice(0, at.index) : part);
       if (at) out.push(...part.slice(at.index + at[0].length).split(CLAUSE_SPLIT));
     } else out.push(...part.split(CLAUSE_SPLIT));

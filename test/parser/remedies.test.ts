@@ -260,6 +260,8 @@ describe('Summary wording from held-out pages', () => {
   it.each([
     // 23-009-074, 20-007-760: remedies listed as nouns; "a claim" (a noun) is not the complainant claiming.
     ['We have found fault by the Council but consider the agreed action of an apology, £1,900 payment, removal of outstanding accommodation charges, consideration of a claim for avoidable travel costs and review of procedure provides a suitable remedy.', ['apology', 'payment', 'refund_or_waive', 'review_decision', 'service_improvement'], [1900]],
+    // 23-013-400: the action after an apology's reasons, with its recipient before "a ... payment".
+    ['To remedy the complaint the Care Provider should apply FNC payments to the outstanding account, refund any credit and apologise to Mr C for its failures and make him a symbolic payment.', ['apology', 'refund_or_waive', 'payment'], []],
     ['Recommendations for an apology, reimbursement of expenses, a time and trouble payment and service improvements are made.', ['apology', 'payment', 'service_improvement'], []],
   ])('%s', expectSummaryRemedies);
 });
