@@ -38,7 +38,7 @@ const TRIGGER = /\b(?:agreed?|agrees) to\b|\bwill\b|(?<!\bin case (?:[\w']+ ){1,
 const TRAILING_TRIGGER = /\b(?:is|are|was|were|would be|provides?) (?:an? )?(?:satisfactory|suitable|appropriate|sufficient|adequate|proportionate|fair) (?:remedy|remedies|way to remedy)\b|\b(?:is|are|has been|have been) (?:also )?agreed\b|\bremed(?:y|ies) (?:the|this|that|her|his|their|any) (?:\w+ )?(?:injustice|inconvenience|distress|uncertainty|frustration)/i;
 
 /** Sentences that describe the complaint or a fault, not a remedy. */
-const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|(?<!\b(?:we|i) (?:have |had )?(?:also )?|\b(?:is|are) (?:also )?)asked|believes?|feels?|claims?)\b|\bcannot\b|\bwould not\b|\b(?:we|i|the ombudsman) (?:will|shall|do|did|can|could) not (?:investigate|consider|look|pursue)\b|\bnot (?:to )?investigate\b/i;
+const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|(?<!\b(?:we|i) (?:have |had )?(?:also )?|\b(?:is|are) (?:also )?)asked|believes?|feels?|(?<!\b(?:a|an|the|any|his|her|their|its) )claims?)\b|\bcannot\b|\bwould not\b|\b(?:we|i|the ombudsman) (?:will|shall|do|did|can|could) not (?:investigate|consider|look|pursue)\b|\bnot (?:to )?investigate\b/i;
 
 /** "The Council should have assessed her": a fault, when it comes before any remedy wording ("agreed to review whether she should have ..." is a remedy). */
 const FAULT_HEAD = /\b(?:should|would|could) have\b/i;
@@ -86,8 +86,42 @@ export function collectRemedyUnits(sections: RawSection[], summary: string | nul
     }
   }
   if (summary) units.push(...triggerUnits(summary, 'summary', 'summary', null));
+  units.push(...referredOffers(sections, summary, units));
   return units;
 }
+
+/** "The Council's offer ... is a reasonable settlement": an offer endorsed by name, without its amount. */
+const OFFER_NAMED = /\b(?:(?:council|organisation|provider|care home|school|trust)'s|its|the) (?:\w+ )?offer\b(?! of\b)/i;
+/** "offering compensation of £400 to Ms X", "offered Mrs X £250": the offer itself, with its amount. */
+const OFFER_MADE = /\b(?:offer(?:ed|ing|s)?)\b[^.]{0,80}£\s?\d/i;
+
+/**
+ * When the decision endorses the organisation's offer by name ("The Council's offer ... is also a
+ * reasonable settlement") and says no amount there, the offer is the one the analysis describes
+ * with its amount; what it agreed earlier in another complaint ("agreed to pay") is not.
+ */
+function referredOffers(sections: RawSection[], summary: string | null, units: RemedyUnit[]): RemedyUnit[] {
+  const endorsing = [summary ?? '', ...sections.filter((s) => isAnalysis(s) || s.topKind === 'final_decision').flatMap((s) => s.blocks.map((b) => b.text))]
+    .flatMap((p) => splitSentences(p))
+    .map(normaliseQuotes)
+    .some((t) => OFFER_NAMED.test(t) && ENDORSE.test(t) && !NEGATED_ENDORSE.test(t) && !/£\s?\d/.test(t));
+  if (!endorsing) return [];
+  const have = new Set(units.map((u) => u.text));
+  const out: RemedyUnit[] = [];
+  for (const s of sections.filter(isAnalysis)) {
+    for (const [i, b] of s.blocks.entries()) {
+      for (const sentence of splitSentences(b.text)) {
+        const t = normaliseQuotes(sentence);
+        if (!OFFER_MADE.test(t) || NEGATED_ENDORSE.test(t) || NOT_TRIGGER_OFFER.test(t) || have.has(sentence)) continue;
+        out.push({ text: sentence, source: 'endorsed_offer', deadline: null, status: 'endorsed_offer', paragraph: `${s.heading}#${i}`, section: s.heading });
+      }
+    }
+  }
+  return out;
+}
+
+/** An offer that was refused, withdrawn or replaced is not the one endorsed. */
+const NOT_TRIGGER_OFFER = /\b(?:refused|rejected|declined|withdr[ae]w\w*|previous(?:ly)?|original(?:ly)?|initial(?:ly)?|increased?)\b/i;
 
 function isAnalysis(s: RawSection): boolean {
   if (['analysis', 'conclusions', 'assessment'].includes(s.topKind)) return true;

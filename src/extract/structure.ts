@@ -33,6 +33,8 @@ export interface Skeleton {
   sawFinalDecisionMarker: boolean;
   /** The date of "Ombudsman satisfied with council's response: <date>", as written. */
   compliance: string | null;
+  /** A copy's lines around its "Reference ... Decided ..." banner, before the decision (site links, the organisation's name): not sections. */
+  bannerLines?: string[];
 }
 
 /**
@@ -64,6 +66,11 @@ export function headingKind(heading: string): SectionKind {
   for (const [kind, re] of SECTION_KINDS) if (re.test(h)) return kind;
   return 'other';
 }
+
+/** "Reference 25-002-918" as a labelled field (capitalised: a label, not prose). */
+const LABELLED_REF = /\bReference:?\s+(\d{2}[ \u00a0-]?\d{3}[ \u00a0-]?\d{3}[a-zA-Z]?)(?![\d])/;
+/** "Decided 30 June 2025" beside it. */
+const DECIDED = /\bDecided:?\s+(\d{1,2} [A-Z][a-z]+ \d{4})\b/;
 
 /**
  * Splits blocks into the page's parts.
@@ -97,6 +104,16 @@ export function readSkeleton(blocks: Block[]): Skeleton {
         sk.title = { organisation: null, ref: bare[1]! };
         continue;
       }
+    }
+    // A copy's banner ("... Reference 25-002-918 Sector Other ... Decided 30 June 2025"): the reference and date as labelled fields.
+    // Both labels on one short line before the decision: a banner of fields, not a sentence that cites a reference.
+    const labelled = !sk.title && sk.summary === null && !summaryOpen && sk.sections.every((x) => x.kind === 'other' && x.blocks.length === 0) && b.text.length < 400 && !SUMMARY_LINE.test(b.text) ? LABELLED_REF.exec(b.text) : null;
+    const decided = labelled ? DECIDED.exec(b.text) : null;
+    if (labelled && decided) {
+      sk.title = { organisation: null, ref: labelled[1]! };
+      if (!sk.header.has('decision date')) sk.header.set('decision date', decided[1]!);
+      sk.bannerLines = [];
+      continue;
     }
     if (beforeBody || (sk.sections.length === 0 && !summaryOpen)) {
       const used = readHeaderEntry(blocks, i, sk.header);
@@ -196,6 +213,12 @@ export function readSkeleton(blocks: Block[]): Skeleton {
     current.blocks.push(b);
   }
   if (summaryOpen) sk.summary = summaryParts.join(' ').trim() || null;
+  if (sk.bannerLines) {
+    // The copy's own lines before the decision came out as empty untyped sections.
+    const first = sk.sections.findIndex((x) => x.kind !== 'other' || x.blocks.length > 0);
+    const chrome = sk.sections.splice(0, first < 0 ? sk.sections.length : first);
+    sk.bannerLines = chrome.map((x) => x.heading);
+  }
   return sk;
 }
 

@@ -46,7 +46,7 @@ export function assemble({ skeleton: sk, url, fallbackTitle, endsWithPrintLine =
     organisationSource = 'listing';
   }
   if (!organisation) {
-    organisation = organisationFromText(sk);
+    organisation = organisationFromBanner(sk) ?? organisationFromText(sk);
     if (organisation) organisationSource = 'text';
   }
   if (!organisation) warnings.push('the organisation could not be read: there is no title line naming it');
@@ -172,7 +172,7 @@ function decisionMaker(signOffs: string[]): string | null {
  * A body named by its proper name ("Kent County Council", "London Borough of Ealing", "Sunrise
  * Care Ltd"), never "the Council". Words of the name start with capitals; "of", "and", "upon" may join them.
  */
-const BODY_NAME = String.raw`(?!(?:The|This|That|A|An|Our|Its|Their|His|Her)\b)(?:(?:London |Royal )?Borough of |City of )?[A-Z][\w'’&.-]*(?: (?:of|and|upon|on|in|under|&) [A-Z][\w'’&.-]*| [A-Z][\w'’&.-]*){0,5}(?: (?:Council|Authority|Ltd|Limited|LLP|plc|Trust|Partnership|Care Services|Care))|(?:London |Royal )?Borough of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?`;
+const BODY_NAME = String.raw`(?!(?:The|This|That|A|An|Our|Its|Their|His|Her)\b)(?:(?:London |Royal )?Borough of |City of )?[A-Z][\w'’&.-]*(?: (?:of|and|upon|on|in|under|&) [A-Z][\w'’&.-]*| [A-Z][\w'’&.-]*){0,5}(?: (?:Council|Authority|Ltd|Limited|LLP|plc|Trust|Partnership|Care Services|Care))|(?:London |Royal )?Borough of [A-Z][\w'’-]*(?: (?:upon|on|in|under) [A-Z][\w'’-]*| [A-Z][\w'’-]*)?`;
 /** Where the text names the body complained about: "complaint against X", "complained about X('s)", "X has agreed". */
 const NAMED_BODY = new RegExp(String.raw`\b(?:complaints? (?:(?:number|no\.?|reference) [\d ]+[a-z]? )?against|complain(?:s|ed)? (?:about|that)|investigation (?:into|of)) (${BODY_NAME})\b`, 'g');
 
@@ -182,6 +182,13 @@ function organisationFromText(sk: Skeleton): string | null {
   const names = new Set<string>();
   for (const m of text.matchAll(NAMED_BODY)) names.add(m[1]!.replace(/['’]s$/, '').trim());
   return names.size === 1 ? [...names][0]! : null;
+}
+
+/** A copy's banner: the one line before the decision that is wholly an organisation's name ("Greater London Authority"). */
+function organisationFromBanner(sk: Skeleton): string | null {
+  const whole = new RegExp(String.raw`^(?:${BODY_NAME})$`);
+  const names = (sk.bannerLines ?? []).map((l) => l.trim()).filter((l) => whole.test(l));
+  return names.length === 1 ? names[0]! : null;
 }
 
 /** The site's slug for a display name: "Children's care services" -> "children-s-care-services". */

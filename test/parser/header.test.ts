@@ -61,3 +61,39 @@ describe('header forms', () => {
   });
 });
 
+
+describe('a third-party copy with a labelled banner instead of a title line (held-out 25-002-918, 23-011-936)', () => {
+  const lines = [
+    'Source · LGO (Local Government & Social Care Ombudsman)',
+    'Greater London Authority',
+    'LGO (Local Government & Social Care Ombudsman) Other Reference 25-002-918 Sector Other Categories Category Other Decided 30 June 2025',
+    'View Greater London Authority scorecard',
+    'Full decision',
+    "The Ombudsman's final decision",
+    'Summary: We will not investigate Mr X’s complaint that the Authority did not commission research into the aging process.',
+    'The complaint',
+    'Mr X complained the Authority did not commission scientific research into the aging process.',
+    'Final decision',
+    'We will not investigate Mr X’s complaint because we cannot achieve the outcome he wants.',
+    "Investigator's decision on behalf of the Ombudsman",
+  ];
+  it.each([
+    ['one line per element', lines.join('\n')],
+    ['paragraphs between blank lines', lines.join('\n\n')],
+  ])('%s: reference and date from the labelled fields, the organisation from its own line', (_name, text) => {
+    const r = parseDecision(text);
+    expect([r.ref, r.decisionDate, r.organisation, r.organisationSource]).toEqual(['25 002 918', '2025-06-30', 'Greater London Authority', 'text']);
+    expect(r.sections.map((s) => s.heading)).toEqual(['The complaint', 'Final decision']);
+  });
+
+  it('leaves the organisation unknown when two lines could name it', () => {
+    const text = ['Dudley Metropolitan Borough Council', 'Walsall Council', ...lines.slice(2)].join('\n');
+    const r = parseDecision(text);
+    expect([r.ref, r.organisation]).toEqual(['25 002 918', null]);
+  });
+
+  it('does not read "Reference" in the decision’s own text as its reference', () => {
+    const text = ['Full decision', 'Summary: We will not investigate. Reference 25-002-918 was closed.', 'Final decision', 'We will not investigate.'].join('\n');
+    expect(() => parseDecision(text)).toThrow(/no title line/);
+  });
+});

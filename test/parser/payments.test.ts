@@ -48,6 +48,19 @@ describe('payments without an Agreed action', () => {
     expect(r.payments.map((p) => [p.amount, p.status])).toEqual([[250, 'endorsed_offer']]);
   });
 
+  // Held-out 21-018-415: the Summary endorses "the Council's offer" by name; the analysis gives its amount.
+  const earlier = 'The Ombudsman upheld the complaint in a report dated January 2021 and the Council agreed to pay compensation to Mr B of £400 to reflect his time and trouble.';
+  const offered = 'The Council responded to Ms X’s complaint in March 2021 offering compensation of £400 to Ms X.';
+  const endorsed = 'We will not investigate this complaint because the complaint is out of time. The Council’s offer to remedy the complaint to Ms X is also a reasonable settlement of the complaint.';
+  it.each([
+    ['the offer endorsed by name, with its amount in the analysis', endorsed, `${earlier}\n- ${offered}`, [[400, 'endorsed_offer']]],
+    ['not the amount agreed in an earlier complaint', endorsed, earlier, []],
+    ['not an offer nobody endorsed', 'We will not investigate this complaint because the complaint is out of time.', `${earlier}\n- ${offered}`, []],
+  ])('%s', (_name, summary, analysis, want) => {
+    const r = parseDecision(decisionText({ summary, analysis }));
+    expect(r.payments.map((p) => [p.amount, p.status])).toEqual(want);
+  });
+
   it('does not take an offer the decision finds too low', () => {
     const r = parseDecision(decisionText({ analysis: 'The Council offered £100. I do not consider this is appropriate.' }));
     expect(r.payments).toEqual([]);

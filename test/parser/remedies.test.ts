@@ -37,6 +37,11 @@ describe('clauseKinds: one action, its kind', () => {
     ['Improve the social care team’s communication with Mr X by providing him with contact details of an individual member of staff', 'provide_information'],
     ['explanation', 'provide_information'],
     ['arrange appropriate alternative accommodation for Mr X', 'other'],
+    // Held-out 19-011-852, 23-006-612: a fresh appeal is the decision taken again; amending its own contracts is a service improvement.
+    ['The School will arrange a fresh appeal with a new panel.', 'review_decision'],
+    ['hold a new appeal hearing with a differently constituted panel', 'review_decision'],
+    ['amend its residential care contracts', 'service_improvement'],
+    ['revise its standard letters to parents', 'service_improvement'],
   ])('%s -> %s', (clause, kind) => expect(clauseKinds(clause)[0]).toBe(kind));
 
   it.each([
@@ -168,7 +173,7 @@ describe('Summary wording from a further 93 real pages', () => {
     // 24-005-444: staff "are trained".
     ['It will also review its internal procedure, and ensure its staff are fully trained.', ['service_improvement', 'staff_training_or_reminder'], []],
     // 24-019-903: the remedies named in the sentence after "agreed to our recommendations".
-    ['We found fault. The Council agreed to our recommendations. This included providing an apology and £1,000 payment to Mr X for the distress caused by the Council’s fault and removal of the care arrangement fees up to 27 September 2024.', ['apology', 'refund_or_waive', 'payment'], [1000]],
+    ['We found fault. The Council agreed to our recommendations. This included providing an apology and £1,000 payment to Mr X for the distress caused by the Council’s fault and removal of the care arrangement fees up to 27 September 2024.', ['apology', 'payment', 'refund_or_waive'], [1000]],
     // 19-019-593: the middle item of a list says "in recognition of", after a "loss of" purpose.
     ['The Council has agreed to pay Mr and Mrs B £5,400 for C’s benefit for the loss of two years of his education, £1,000 in recognition of the distress and social isolation that this has caused C, and £500 for the distress caused to Mr and Mrs B.', ['payment'], [5400, 1000, 500]],
     // 24-012-589: deciding an application.
@@ -248,6 +253,16 @@ describe('Summary wording from a third set of 94 real pages', () => {
     ['The Council is making plans in case B should need emergency respite in the future when the centre is closed.', [], []],
     // 19-016-311: the statement's own cross-reference is no remedy.
     ['The Care Provider accepts these findings. At the end of this statement we explain the action it has agreed to remedy that injustice.', [], []],
+  ])('%s', expectSummaryRemedies);
+});
+
+describe('Summary wording from held-out pages', () => {
+  it.each([
+    // 23-009-074, 20-007-760: remedies listed as nouns; "a claim" (a noun) is not the complainant claiming.
+    ['We have found fault by the Council but consider the agreed action of an apology, £1,900 payment, removal of outstanding accommodation charges, consideration of a claim for avoidable travel costs and review of procedure provides a suitable remedy.', ['apology', 'payment', 'refund_or_waive', 'review_decision', 'service_improvement'], [1900]],
+    // 23-013-400: the action after an apology's reasons, with its recipient before "a ... payment".
+    ['To remedy the complaint the Care Provider should apply FNC payments to the outstanding account, refund any credit and apologise to Mr C for its failures and make him a symbolic payment.', ['apology', 'refund_or_waive', 'payment'], []],
+    ['Recommendations for an apology, reimbursement of expenses, a time and trouble payment and service improvements are made.', ['apology', 'payment', 'service_improvement'], []],
   ])('%s', expectSummaryRemedies);
 });
 
