@@ -24,7 +24,9 @@ export function finishPayment(c: PaymentCandidate, ctx: PaymentContext): Payment
       ? c.perUnit
         ? { ...c.perUnit }
         : { amount: c.openUnit!.amount, unit: c.openUnit!.unit, count: null }
-      : null;
+      : c.breakdownPeriod && PERIOD_UNITS.test(c.breakdownPeriod.unit)
+        ? { ...c.breakdownPeriod }
+        : null;
   return {
     amount: c.amount,
     currency: c.currency,

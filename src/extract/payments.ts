@@ -28,6 +28,8 @@ export interface PaymentCandidate extends CorePayment {
   clause: string;
   /** Kinds its own words name (purpose phrase, or "reimburse"/"backdated direct payment" before it). */
   kinds: PurposeKind[];
+  /** "£3,600 (£300 a month for 12 months)": the period its breakdown gives. */
+  breakdownPeriod?: { amount: number; unit: string; count: number };
 }
 
 /** Words shortly before an amount that make it something other than a payment now due. */
@@ -82,7 +84,10 @@ function clausePayments(clause: string, unit: RemedyUnit): PaymentCandidate[] {
       continue;
     }
     if (m.range && !/^\s*(?:a|per) (?:week|month)/i.test(after)) continue; // a guidance range
-    if (isBreakdown(text, mentions, i)) continue;
+    if (isBreakdown(text, mentions, i)) {
+      notePeriod(out[out.length - 1], m, after);
+      continue;
+    }
     // "settles the invoice with the care home ... This is £19,898.": the amount of a bill named before.
     if (RESTATED_BEFORE.test(before) && /\b(?:invoices?|bills?|fees|charges|debts?|arrears)\b/i.test(before)) continue;
     if (NOT_PAYMENT_BEFORE.test(lead.slice(-60)) && !/\b(?:pay|payment of|increase[sd]? (?:it |this |the \w+ )?to|refund|reimburse)\s*$/i.test(before.slice(-40))) continue;
@@ -152,6 +157,15 @@ function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUni
     if (count) close(c, count);
   }
   return c;
+}
+
+/** A breakdown "£300 a month for 12 months" that multiplies to the payment before it is that payment's period. */
+function notePeriod(payment: PaymentCandidate | undefined, m: MoneyMention, after: string): void {
+  const per = PER_UNIT.exec(after);
+  if (!payment || !per || !UNIT_WORDS.test(per[2]!)) return;
+  const unit = singular(per[2]!);
+  const count = (per[1] && parseCount(per[1])) || countAfter(after.slice(per[0].length), unit);
+  if (count && Math.round(m.amount * count * 100) / 100 === payment.amount) payment.breakdownPeriod = { amount: m.amount, unit, count };
 }
 
 /** "The Council will pay £600 in total" with no other amount: the total is the payment. */

@@ -15,7 +15,7 @@ import { normaliseQuotes } from './patterns.js';
 export const PURPOSE_RULES: Array<[PurposeKind, RegExp]> = [
   // care_costs. Must match "care fees", "the top-up fees", "a backdated direct payment",
   // "backdate her personal budget", "the cost of her care"; not "the cost of taking Y to school".
-  ['care_costs', /\b(?:care(?: home)? (?:fees|costs|charges|bills?)|nursing (?:home )?fees|residential (?:care )?fees|top[- ]?ups?(?: fees| payments)?|back-?dat(?:ed?|ing) (?:\w+ ){0,2}(?:direct payments?|personal budgets?|budgets?|payments?|care (?:costs|package))|direct payments?|personal budgets?|(?:cost|costs|price) of (?:her|his|their|the|its|[A-Z]'s) (?:\w+ )?(?:care|placement|respite)\b|paid (?:for|towards) (?:her|his|their|the) (?:own )?care\b|(?:funded|paid for) (?:her|his|their) (?:own )?care|self-funded care)/gi],
+  ['care_costs', /\b(?:care(?: home)? (?:fees|costs|charges|bills?)|nursing (?:home )?fees|residential (?:care )?fees|top[- ]?ups?(?: fees| payments)?|back-?dat(?:ed?|ing) (?:\w+ ){0,2}(?:direct payments?|personal budgets?|budgets?|payments?|care (?:costs|package))|direct payments?|personal budgets?|(?:cost|costs|price) of (?:her|his|their|the|its|[A-Z]'s) (?:\w+ )?(?:care|placement|respite)\b|(?:paid|contributed|spent) (?:for|towards|on) (?:[\w'-]+ ){0,3}?care\b|(?:funded|paid for) (?:her|his|their) (?:own )?care|self-funded care)/gi],
   // lost_provision. Must match "loss of education provision", "lost education", "the lack of right social
   // care provision", "the 7 months she was without suitable provision", "missed therapy", "the
   // support she did not receive"; not "lost opportunity".

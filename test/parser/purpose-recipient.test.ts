@@ -55,6 +55,7 @@ describe('payments: purpose kinds read through the parser', () => {
     ['- refund Mrs Y’s estate £3,400 in care charges.', ['care_costs']],
     ['- pay Mrs X £900 which is the amount of the top-up fees she paid.', ['care_costs']],
     ['- pay Mrs X £1,100 for the additional care costs she incurred.', ['care_costs']],
+    ['- refund Mrs X the £2,400 she paid towards her mother’s care.', ['care_costs']],
     ['- backdate Mrs X’s direct payments to April 2022, which is £3,120.', ['care_costs']],
     ['- pay Mr and Mrs X £1,500 for the loss of their daughter’s education provision.', ['lost_provision']],
     ['- pay Mrs X £6,000 for the 12 months Y was without a suitable school place.', ['lost_provision']],
@@ -164,6 +165,11 @@ describe('payments per period', () => {
   it('a per-week amount with no count keeps its period with count null', () => {
     const [p] = parseDecision(decisionText({ action: '- pay £50 per week from 1 March 2023 until the provision is in place.' })).payments;
     expect(p).toMatchObject({ amount: 50, perUnit: null, period: { amount: 50, unit: 'week', count: null } });
+  });
+
+  it('a breakdown in brackets gives the period of the payment it breaks down', () => {
+    const [p] = parseDecision(decisionText({ action: '- pay Mrs X £3,600 (£300 a month for 12 months) for the missed care.' })).payments;
+    expect(p).toMatchObject({ amount: 3600, perUnit: null, period: { amount: 300, unit: 'month', count: 12 }, purposeKinds: ['lost_provision'] });
   });
 
   it('a per-child amount is no period', () => {
