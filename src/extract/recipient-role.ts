@@ -55,6 +55,8 @@ export interface PeopleContext {
   children: Set<string>;
   /** People a complaint was made on behalf of ("complains on behalf of his mother, Mrs X"): the person aggrieved. */
   onBehalf: Set<string>;
+  /** People introduced as someone's advocate, solicitor or representative ("her advocate, Mr Z"). */
+  representatives: Set<string>;
 }
 
 
@@ -73,6 +75,8 @@ const CHILD_NAMED = new RegExp(String.raw`\b(?:son|daughter|child|grandson|grand
 const NAMED_CHILD = new RegExp(String.raw`\b(${TITLE} [A-Z]\w*|[A-Z](?![a-z])), (?:his|her|their|the) (?:son|daughter|child|grandson|granddaughter)\b`, 'g');
 /** How many opening paragraphs readPeople reads (the Summary, the complaint, the background). */
 const PEOPLE_PARAGRAPHS = 40;
+/** "her advocate, Mr Z", "Mr Z, her solicitor", "represented by Mr Z". */
+const REPRESENTATIVE_NAMED = new RegExp(String.raw`\b(?:advocate|solicitor|representative|appointee|deputy|attorney|represented by),? (${TITLE} [A-Z]\w*)|\b(${TITLE} [A-Z]\w*),? (?:her|his|their|an?|the) (?:\w+ )?(?:advocate|solicitor|representative|appointee|deputy)\b`, 'g');
 const SHARED_SURNAME = new RegExp(String.raw`^(${TITLE}) and (${TITLE}) ([A-Z]\w*)$`);
 const ONE_PERSON = new RegExp(String.raw`^${TITLE} [A-Z]\w*$`);
 const X_PERSON = new RegExp(String.raw`\b(${TITLE} X)\b`, 'g');
@@ -92,6 +96,8 @@ export function readPeople(fullText: string): PeopleContext {
   const complainantRoles = new Set<string>();
   const children = new Set<string>();
   const onBehalf = new Set<string>();
+  const representatives = new Set<string>();
+  for (const m of having('advocate', 'solicitor', 'represent', 'appointee', 'deputy', 'attorney').matchAll(REPRESENTATIVE_NAMED)) representatives.add((m[1] ?? m[2])!.toLowerCase());
   for (const m of having('on behalf of').matchAll(ON_BEHALF)) onBehalf.add(m[1]!.toLowerCase());
   for (const m of complaining.matchAll(NAMED_COMPLAINS)) for (const name of splitNames(m[1]!)) complainants.add(name);
   for (const m of complaining.matchAll(REFERRED_AS)) complainants.add(m[1]!.toLowerCase());
@@ -106,7 +112,7 @@ export function readPeople(fullText: string): PeopleContext {
   if (complainants.size === 0 && complainantRoles.size === 0 && onBehalf.size === 0) {
     for (const m of having(' X').matchAll(X_PERSON)) complainants.add(m[1]!.toLowerCase());
   }
-  return { complainants, complainantRoles, children, onBehalf };
+  return { complainants, complainantRoles, children, onBehalf, representatives };
 }
 
 /** The first `n` lines of a text, without splitting the rest of it. */
@@ -150,6 +156,7 @@ export function recipientRole(recipient: string | null, people: PeopleContext): 
   if (/^(?:him|her|he|she)$/i.test(r)) return 'complainant';
   const person = ONE_PERSON.test(r);
   if (person) {
+    if (people.representatives.has(lower)) return 'representative';
     if (people.complainants.has(lower)) return 'complainant';
     if (people.children.has(lower)) return 'child';
     // "Mr Y complains on behalf of his mother, Mrs X": Mrs X is the person aggrieved, the complainant in the Ombudsman's terms.

@@ -137,6 +137,11 @@ describe('recipients named by role (#9) and their roles (#14)', () => {
     expect(recipientRole('Mr Z', readPeople('Mrs X complains on behalf of her son, Mr Z.'))).toBe('child');
   });
 
+  it('a person introduced as an advocate or solicitor is a representative', () => {
+    expect(recipientRole('Mr Z', readPeople('Mrs X complains, supported by her advocate, Mr Z, about her care.'))).toBe('representative');
+    expect(recipientRole('Ms W', readPeople('Ms W, her solicitor, complained on behalf of Mrs X.'))).toBe('representative');
+  });
+
   it('a role the decision says complained is the complainant', () => {
     const people = readPeople('A mother complained that the council failed to provide her son with education.');
     expect(recipientRole('the mother', people)).toBe('complainant');
