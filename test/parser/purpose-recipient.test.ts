@@ -22,6 +22,7 @@ describe('purposeKinds: the phrase forms', () => {
     ['the lack of right social care provision following the assessment', ['lost_provision']],
     ['the speech and language therapy Y did not receive', ['lost_provision']],
     ['the missed respite care', ['lost_provision']],
+    ['the three months Y could not attend school', ['lost_provision']],
     ['the cost of the private assessment', ['financial_loss']],
     ['the legal fees she incurred', ['financial_loss']],
     ['her lost earnings', ['financial_loss']],
