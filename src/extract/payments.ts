@@ -11,7 +11,7 @@ import { findMoney, type MoneyMention } from './money.js';
 import { finishPayment } from './payment-details.js';
 import { normaliseQuotes, RESTATES } from './patterns.js';
 import { LEAD_PURPOSE, purposeKinds } from './purpose-kinds.js';
-import { RECIPIENT_WORDS, type PeopleContext } from './recipient-role.js';
+import { findRecipient, type PeopleContext } from './recipient-role.js';
 import { unitActions, type RemedyUnit } from './remedy-units.js';
 import { COUNT_WORD, parseCount } from './sentences.js';
 
@@ -125,7 +125,7 @@ function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUni
   const c: PaymentCandidate = {
     amount: m.amount,
     currency: 'GBP',
-    recipient: findRecipient(text, m),
+    recipient: findRecipient(text, m.start, m.end),
     // Its own purpose, else one said once for the list ("pay Mr X £500, and Mr and Mrs L £3,000 to recognise ...").
     purpose: findPurpose(ownText) ?? findPurpose(after),
     text: unit.text,
@@ -155,9 +155,19 @@ function candidate(m: MoneyMention, text: string, after: string, unit: RemedyUni
     c.openUnit = { amount: m.amount, unit: unitWord };
     const count = (per[1] && parseCount(per[1])) || countAfter(after.slice(per[0].length), unitWord);
     if (count) close(c, count);
+  } else {
+    // "pay each of the two families £250" (#9): the count stated before the amount.
+    const each = EACH_BEFORE.exec(text.slice(Math.max(0, m.start - 80), m.start));
+    if (each) {
+      c.openUnit = { amount: m.amount, unit: singular(each[2]!) };
+      close(c, parseCount(each[1]!) ?? 0);
+    }
   }
   return c;
 }
+
+/** "pay each of the two families", "pay each of her three children": a count of recipients before the amount. */
+const EACH_BEFORE = new RegExp(String.raw`\beach of (?:the |her |his |their )?(${COUNT_WORD}) (families|children|households|neighbours|residents|tenants|complainants|parents|siblings|grandchildren|sons|daughters)\s*$`, 'i');
 
 /** A breakdown "£300 a month for 12 months" that multiplies to the payment before it is that payment's period. */
 function notePeriod(payment: PaymentCandidate | undefined, m: MoneyMention, after: string): void {
@@ -203,33 +213,6 @@ function isBreakdown(text: string, mentions: MoneyMention[], i: number): boolean
   return false;
 }
 
-/** Recipient words (recipient-role.ts), not followed by a possessive ("for the family's distress" names a purpose). */
-const PERSON = String.raw`${RECIPIENT_WORDS}(?!\w|'s)`;
-
-/** "pay Y £500", "£500 to Y": a bare letter names a person (a child, by the Ombudsman's convention). */
-const LETTER = String.raw`[A-Z](?![\w'])`;
-
-/** Where a recipient is named around an amount, in order; compiled once (RECIPIENT_WORDS is long). */
-const PAY_PERSON = new RegExp(String.raw`\b(?:[Pp]ay|[Rr]eimburse|[Rr]efund|[Rr]epay|[Cc]ompensate)(?:ing|s|d)?(?: to)? (${PERSON}|${LETTER}|him|her|them)(?: (?:the|a sum of|a total of|an? (?:\w+ )?(?:payment|sum|amount) of))?\s*$`);
-const TO_PERSON_AFTER = new RegExp(String.raw`^\s*(?:each )?(?:to|for) (${PERSON}|${LETTER})`);
-const ORDINAL_BEFORE = /(?:,|\band) (the (?:second|third|fourth|fifth|other|last))\s*$/i;
-const OFFERED_PERSON = new RegExp(String.raw`\b(?:offered|award(?:ed)?|give|gave) (${PERSON}) (?:a (?:\w+ )?payment of )?$`);
-const PAID_PERSON_NEAR = new RegExp(String.raw`\b(?:offered|[Pp]ay|[Pp]ays|paid|give|gave) (${PERSON}|him|her|them)\b[^£.;]{0,40}$`);
-const LISTED_PERSON = new RegExp(String.raw`\b(?:and|,) (${PERSON}|${LETTER})\s*$`);
-
-function findRecipient(text: string, m: MoneyMention): string | null {
-  const before = text.slice(Math.max(0, m.start - 60), m.start);
-  const after = text.slice(m.end, m.end + 80);
-  const r =
-    PAY_PERSON.exec(before) ??
-    TO_PERSON_AFTER.exec(after) ??
-    ORDINAL_BEFORE.exec(before) ??
-    OFFERED_PERSON.exec(before) ??
-    PAID_PERSON_NEAR.exec(before) ??
-    LISTED_PERSON.exec(before);
-  return r ? r[1]!.trim() : null;
-}
-
 /** Says nothing of what a payment is for ("to remedy this", "for the injustice caused"). */
 const EMPTY_PURPOSE = /^(?:this|that|it|these|those|them|him|her|the injustice|(?:the|any|this|that) injustice(?: (?:caused|identified|found))?|the fault|the faults)$/i;
 
@@ -256,6 +239,7 @@ function singular(word: string): string {
   const w = word.toLowerCase();
   if (w === 'children') return 'child';
   if (w === 'people') return 'person';
+  if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   return w.endsWith('s') ? w.slice(0, -1) : w;
 }
 

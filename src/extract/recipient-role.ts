@@ -9,11 +9,43 @@ import { normaliseQuotes } from './patterns.js';
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?`;
 
 /**
- * Recipient words for findRecipient in payments.ts: a titled person or two, a role noun, an
+ * Recipient words for findRecipient: a titled person or two, a role noun, an
  * estate or representative. Must match "Mr and Mrs L", "Mrs X's estate", "the young person",
  * "each of the neighbours", "the first family", "her son"; not "the Council".
  */
 export const RECIPIENT_WORDS = String.raw`(?:the (?:estate|representatives?|executors?) of (?:the late )?${TITLE} [A-Z]\w*|(?:each of |the late )?${TITLE} [A-Z]\w*'s (?:(?:two|three|four|five) )?(?:estate|representatives?|executors?|advocate|solicitors?|family|sons?|daughters?|children|child|parents)|${TITLE} [A-Z]\w*(?: and ${TITLE} [A-Z]\w*)?|${TITLE} and (?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]\w*|the complainants?|(?:each of )?(?:the|both|each|her|his|their) (?:(?:first|second|third|other|two|three|four) )?(?:young (?:person|people)|(?:grand)?child(?:ren)?|(?:grand)?sons?|(?:grand)?daughters?|(?:grand)?mothers?|(?:grand)?fathers?|(?:grand)?parents?|famil(?:y|ies)|estate|advocate|solicitors?|representatives?|executors?|neighbours?|residents?|tenants?|complainants?|carers?|husband|wife|partner|sisters?|brothers?|siblings?|pupils?|students?|woman|man|men|women|couple|household)|each family)`;
+
+/** Recipient words, not followed by a possessive ("for the family's distress" names a purpose). */
+const PERSON = String.raw`${RECIPIENT_WORDS}(?!\w|'s)`;
+
+/** "pay Y £500", "£500 to Y": a bare letter names a person (a child, by the Ombudsman's convention). */
+const LETTER = String.raw`[A-Z](?![\w'])`;
+
+/** Where a recipient is named around an amount, in order; compiled once (RECIPIENT_WORDS is long). */
+const PAY_PERSON = new RegExp(String.raw`\b(?:[Pp]ay|[Rr]eimburse|[Rr]efund|[Rr]epay|[Cc]ompensate)(?:ing|s|d)?(?: to)? (${PERSON}|${LETTER}|him|her|them)(?: (?:the|a sum of|a total of|an? (?:\w+ )?(?:payment|sum|amount) of))?\s*$`);
+const TO_PERSON_AFTER = new RegExp(String.raw`^\s*(?:each )?(?:to|for) (${PERSON}|${LETTER})`);
+const ORDINAL_BEFORE = /(?:,|\band) (the (?:second|third|fourth|fifth|other|last))\s*$/i;
+const OFFERED_PERSON = new RegExp(String.raw`\b(?:offered|award(?:ed)?|give|gave) (${PERSON}) (?:a (?:\w+ )?payment of )?$`);
+const PAID_PERSON_NEAR = new RegExp(String.raw`\b(?:offered|[Pp]ay|[Pp]ays|paid|give|gave) (${PERSON}|him|her|them)\b[^£.;]{0,40}$`);
+const LISTED_PERSON = new RegExp(String.raw`\b(?:and|,) (${PERSON}|${LETTER})\s*$`);
+
+/**
+ * The recipient named around an amount at [start, end) of a clause: "pay Mrs X £200", "£200 to
+ * the young person", "offered Mr B a payment of £150", "and Z £500", "the second £150".
+ * @example findRecipient('pay the young person £500', 21, 25) // 'the young person'
+ */
+export function findRecipient(text: string, start: number, end: number): string | null {
+  const before = text.slice(Math.max(0, start - 60), start);
+  const after = text.slice(end, end + 80);
+  const r =
+    PAY_PERSON.exec(before) ??
+    TO_PERSON_AFTER.exec(after) ??
+    ORDINAL_BEFORE.exec(before) ??
+    OFFERED_PERSON.exec(before) ??
+    PAID_PERSON_NEAR.exec(before) ??
+    LISTED_PERSON.exec(before);
+  return r ? r[1]!.trim() : null;
+}
 
 /**
  * A payment that names no recipient, in a sentence that does just before it: "apologise to Mrs X

@@ -118,6 +118,7 @@ describe('recipients named by role (#9) and their roles (#14)', () => {
     ['- pay Mrs X £500 to remedy the distress caused and £200 for her time and trouble.', [[500, 'Mrs X', 'complainant'], [200, 'Mrs X', 'complainant']]],
     ['- pay the complainant £250.', [[250, 'the complainant', 'complainant']]],
     ['- pay each family £250 for their distress.', [[250, 'each family', 'family']]],
+    ['- pay each of the two families £250 for their distress.', [[500, 'each of the two families', 'family']]],
     ['- pay £250 to each family for their time and trouble.', [[250, 'each family', 'family']]],
   ])('%s', (action, want) => {
     const r = parseDecision(decisionText({ action }));
@@ -179,6 +180,11 @@ describe('payments per period', () => {
   it('a breakdown in brackets gives the period of the payment it breaks down', () => {
     const [p] = parseDecision(decisionText({ action: '- pay Mrs X £3,600 (£300 a month for 12 months) for the missed care.' })).payments;
     expect(p).toMatchObject({ amount: 3600, perUnit: null, period: { amount: 300, unit: 'month', count: 12 }, purposeKinds: ['lost_provision'] });
+  });
+
+  it('"each of the two families" counts the families', () => {
+    const [p] = parseDecision(decisionText({ action: '- pay each of the two families £250 for their distress.' })).payments;
+    expect(p).toMatchObject({ amount: 500, perUnit: { amount: 250, unit: 'family', count: 2 }, period: null, recipientRole: 'family' });
   });
 
   it('a per-child amount is no period', () => {
