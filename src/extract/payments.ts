@@ -50,7 +50,7 @@ const RESTATED_BEFORE = new RegExp(String.raw`${RESTATES}\s*$`, 'i');
 const TOTAL_AFTER = /^\s*(?:in total|in all|altogether|overall)\b/i;
 const TOTAL_BEFORE = /\b(?:a total of|total of|totalling|in total|an overall sum of|overall)\s*$/i;
 
-/** What payments are typed and located with: the decision's people and its text (absent in unit tests of merging alone). */
+/** What payments are typed and located with: the decision's people (read lazily) and its text. */
 export interface PaymentContext {
   people: PeopleContext;
   locator: Locator;
