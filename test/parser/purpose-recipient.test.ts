@@ -118,6 +118,8 @@ describe('recipients named by role (#9) and their roles (#14)', () => {
     ['- pay Mrs X £500 to remedy the distress caused and £200 for her time and trouble.', [[500, 'Mrs X', 'complainant'], [200, 'Mrs X', 'complainant']]],
     ['- pay the complainant £250.', [[250, 'the complainant', 'complainant']]],
     ['- pay each family £250 for their distress.', [[250, 'each family', 'family']]],
+    ["- pay the complainant's daughter £300 for her distress.", [[300, "the complainant's daughter", 'child']]],
+    ["- pay £250 to Mrs X's husband for his time and trouble.", [[250, "Mrs X's husband", 'other']]],
     ['- pay each of the two families £250 for their distress.', [[500, 'each of the two families', 'family']]],
     ['- pay £250 to each family for their time and trouble.', [[250, 'each family', 'family']]],
   ])('%s', (action, want) => {
