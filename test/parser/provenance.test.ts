@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findMoney } from '../../src/extract/money.js';
 import { parseDecision } from '../../src/parse.js';
@@ -61,5 +62,32 @@ describe('every figure is traceable to its sentence (golden fixtures)', () => {
     const s = a.payments[0]!.source!;
     expect(a.sections[s.section!]!.heading).toBe('Agreed action');
     expect(textAt(a, s)).toBe('pay Mrs X £300 to acknowledge the distress caused.');
+  });
+});
+
+describe('provenance on damaged text (property)', () => {
+  const seeds = ['000_c84c4f1ce20d3961.txt', '001_c1ad9b12bc88b2da.txt', '004_317fde02c40668d7.txt'].map((f) => fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'corpus', f), 'utf8'));
+
+  it('every source range stays inside its paragraph and holds the figure, however the page is cut', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: seeds.length - 1 }), fc.nat(), fc.nat(), fc.string({ maxLength: 30 }), (k, a, b, noise) => {
+        const seed = seeds[k]!;
+        const cut = Math.min(a, b) % seed.length;
+        let r: DecisionRecord;
+        try {
+          r = parseDecision(seed.slice(0, cut) + noise + seed.slice(cut, cut + (Math.max(a, b) % seed.length)));
+        } catch {
+          return; // not a decision any more: a typed error, checked in robustness.test.ts
+        }
+        for (const p of r.payments) {
+          if (!p.source) continue;
+          const amounts = findMoney(textAt(r, p.source)).map((m) => m.amount);
+          expect([p.amount, p.perUnit?.amount, p.period?.amount].some((x) => x !== undefined && amounts.includes(x))).toBe(true);
+        }
+        for (const a of r.amounts) if (a.source) expect(textAt(r, a.source)).toContain(a.raw);
+        for (const x of r.remedies) if (x.sourceRange) textAt(r, x.sourceRange);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
