@@ -41,8 +41,8 @@ export const Remedy = z.strictObject({
   /** As written: "within four weeks of my final decision", "by 6 August 2021"; null when not stated. */
   deadline: z.string().nullable(),
   source: RemedySource,
-  /** Where the remedy's sentence stands (a TextSource; named so because `source` above was taken first). */
-  sourceRange: TextSource.nullable(),
+  /** Where the remedy's sentence stands (a TextSource; named so because `source` above was taken first). Always set by the parser; optional only for records built before it (#14). */
+  sourceRange: TextSource.nullable().optional(),
 });
 export type Remedy = z.infer<typeof Remedy>;
 
@@ -62,14 +62,15 @@ export const Payment = z.strictObject({
   perUnit: PerUnit.nullable(),
   /** "agreed" (Agreed action), "recommended", or "endorsed_offer" (the organisation's own offer found appropriate). */
   status: z.enum(['agreed', 'recommended', 'endorsed_offer']),
+  // The four fields below (#14) are always set by the parser; optional only for records built before them.
   /** Why (one or more kinds; `other` when the decision names no purpose of the closed list). */
-  purposeKinds: z.array(PurposeKind).min(1),
+  purposeKinds: z.array(PurposeKind).min(1).optional(),
   /** To whom, read from `recipient` and the decision's text; null when no recipient is named. */
-  recipientRole: RecipientRole.nullable(),
+  recipientRole: RecipientRole.nullable().optional(),
   /** For an amount per period ("£200 a month for 7 months"): the unit amount, unit and count (null when not stated); `amount` is the total. */
-  period: z.strictObject({ amount: z.number().positive(), unit: z.string().min(1), count: z.number().int().positive().nullable() }).nullable(),
+  period: z.strictObject({ amount: z.number().positive(), unit: z.string().min(1), count: z.number().int().positive().nullable() }).nullable().optional(),
   /** Where the sentence giving the figure stands. */
-  source: TextSource.nullable(),
+  source: TextSource.nullable().optional(),
 });
 export type Payment = z.infer<typeof Payment>;
 
@@ -82,8 +83,8 @@ export const Amount = z.strictObject({
   raw: z.string(),
   /** Heading of the section it was found in (null for the Summary). */
   section: z.string().nullable(),
-  /** Where its sentence stands. */
-  source: TextSource.nullable(),
+  /** Where its sentence stands. Always set by the parser; optional only for records built before it (#14). */
+  source: TextSource.nullable().optional(),
 });
 export type Amount = z.infer<typeof Amount>;
 

@@ -74,7 +74,7 @@ describe('payments: purpose kinds read through the parser', () => {
     ['- Pay Mr X £200 in recognition of the injustice caused.', ['other']],
   ])('%s', (action, kinds) => {
     const [p] = parseDecision(decisionText({ action })).payments;
-    expect(sorted(p!.purposeKinds)).toEqual(sorted(kinds));
+    expect(sorted(p!.purposeKinds ?? [])).toEqual(sorted(kinds));
   });
 
   it('two payments of one list keep their own kinds', () => {
