@@ -40,6 +40,14 @@ const TRAILING_TRIGGER = /\b(?:is|are|was|were|would be|provides?) (?:an? )?(?:s
 /** Sentences that describe the complaint or a fault, not a remedy. */
 const NOT_TRIGGER = /\b(?:complains?|complained)\b|\b(?:says?|said|wants?|wanted|(?<!\b(?:we|i) (?:have |had )?(?:also )?|\b(?:is|are) (?:also )?)asked|believes?|feels?|(?<!\b(?:a|an|the|any|his|her|their|its) )claims?)\b|\bcannot\b|\bwould not\b|\b(?:we|i|the ombudsman) (?:will|shall|do|did|can|could) not (?:investigate|consider|look|pursue)\b|\bnot (?:to )?investigate\b/i;
 
+/**
+ * "To remedy the injustice, the Care Provider should apologise, ...": a recommendation lead-in
+ * naming any organisation (council, care provider, school, trust, a named company) before its
+ * modal. What follows the modal is the remedy, so reported-speech words there ("when it wants to
+ * end a service") describe the action and do not make the sentence the complainant's words.
+ */
+const REMEDY_LEAD = /^to (?:remedy|put right|address) (?:the|this|that|these|those|her|his|their|its) (?:[\w-]+ ){0,2}?(?:injustice|faults?|matters?|distress)(?: (?:caused|identified|found))?(?: (?:to|by|for) [^,]{1,40}?)?,?\s+(?:[\w'&.-]+ ){1,6}?(?:has |have )?(?:also )?(?:should|will|must|agreed to|agrees to|is to|are to)\b/i;
+
 /** "The Council should have assessed her": a fault, when it comes before any remedy wording ("agreed to review whether she should have ..." is a remedy). */
 const FAULT_HEAD = /\b(?:should|would|could) have\b/i;
 
@@ -148,6 +156,12 @@ function triggerUnits(paragraph: string, source: 'final_decision' | 'summary', i
     // "The Council offered £250, which we consider appropriate": an endorsed offer.
     const endorsed = !trigger && OFFER.test(t) && ENDORSE.test(t) && !NEGATED_ENDORSE.test(t);
     const head = trigger ? t.slice(0, trigger.index + trigger[0].length + 8) : t;
+    const lead = REMEDY_LEAD.exec(t.trim());
+    if (lead && !NOT_TRIGGER.test(lead[0]) && !FAULT_HEAD.test(t.slice(0, lead[0].length + 8))) {
+      const status = /\b(?:should|must)\b/i.test(lead[0]) ? 'recommended' : 'agreed';
+      out.push({ text: sentence.trim(), source, deadline: findDeadline(sentence), status, paragraph: id, section });
+      continue;
+    }
     if (NOT_TRIGGER.test(t) || FAULT_HEAD.test(head) || (!trigger && !endorsed && !TRAILING_TRIGGER.test(t))) continue;
     // What follows "agreed to" / "should" is the remedy; what precedes it describes the faults.
     const text = trigger && !TRAILING_TRIGGER.test(t) ? sentence.slice(subjectStart(t, trigger.index)) : sentence;

@@ -1,0 +1,43 @@
+/**
+ * Remedy and payment wording from a second held-out evaluation of real pages (eval2), each row
+ * the real sentence, checked in the seeds' text format and again in every rendering real copies
+ * of the site come in (test/helpers/relayout.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseDecision } from '../../src/parse.js';
+import type { DecisionRecord } from '../../src/schema/record.js';
+import { allLayouts, readModel } from '../helpers/relayout.js';
+import { decisionText } from './factories.js';
+
+/** Distinct remedy kinds in order, payment amounts, and the role of every amount that is a payment (never an earlier offer). */
+function read(r: DecisionRecord): { kinds: string[]; amounts: number[]; roles: string[] } {
+  const paid = r.payments.map((p) => p.amount);
+  return { kinds: [...new Set(r.remedies.map((x) => x.kind))], amounts: paid, roles: r.amounts.filter((a) => paid.includes(a.amount)).map((a) => a.role) };
+}
+
+/** The Summary's remedies, the same in every rendering. */
+function expectInEveryRendering(summary: string, kinds: string[], amounts: number[]): void {
+  const text = decisionText({ summary });
+  const original = parseDecision(text);
+  const want = { kinds, amounts, roles: amounts.map(() => 'remedy') };
+  expect(read(original)).toEqual(want);
+  const model = readModel(Buffer.from(text), original);
+  const listing = { organisation: original.organisation, ref: original.ref, documentType: original.documentType, category: original.category, decisionDate: original.decisionDate };
+  for (const { layout, text: laid } of allLayouts(model)) {
+    const r = parseDecision(laid, { source: layout, ...(layout === 'one-line-no-title' || layout === 'markdown-p' ? { listing } : {}) });
+    expect({ layout, ...read(r), kinds: [...new Set(r.remedies.map((x) => x.kind))].sort() }).toEqual({ layout, ...want, kinds: [...kinds].sort() });
+  }
+}
+
+describe('a recommendation lead-in before a chained list of actions (eval2)', () => {
+  it.each([
+    // 17-013-734: "when it wants to end a service" describes the action; it is not the complainant's words.
+    ['The Care Provider was at fault when it ended the service to Ms C with no notice. To remedy the injustice, the Care Provider should apologise, make a symbolic payment of £100 and review its standard information to include advice to customers about notice periods when it wants to end a service.', ['apology', 'payment', 'service_improvement'], [100]],
+    // Any organisation may stand after the lead-in, with or without the comma.
+    ['To remedy the injustice caused to Mr X, Greenfield Academy Trust has agreed to apologise to him, pay him £200 and remind staff of its policy.', ['apology', 'payment', 'staff_training_or_reminder'], [200]],
+    ['To remedy the injustice the School should apologise to Mrs Y and pay her £150 when she says she wants it.', ['apology', 'payment'], [150]],
+    ['To remedy the injustice, Sunrise Care Homes Ltd must refund the fees Mrs Y paid.', ['refund_or_waive'], []],
+    // The complainant's words stay the complainant's, lead-in or not.
+    ['To remedy the injustice, Mrs X says the Council should pay her £5,000.', [], []],
+  ])('%s', expectInEveryRendering);
+});
