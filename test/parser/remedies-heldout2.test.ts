@@ -41,3 +41,20 @@ describe('a recommendation lead-in before a chained list of actions (eval2)', ()
     ['To remedy the injustice, Mrs X says the Council should pay her £5,000.', [], []],
   ])('%s', expectInEveryRendering);
 });
+
+describe('actions after the payment in a chained list (eval2)', () => {
+  it.each([
+    // 24-005-636: the reimbursement and the change of procedure after "make a symbolic payment" are their own actions.
+    ['The Care Provider should make a symbolic payment to Ms X, reimburse her for damage caused to a table and change its procedures for quoting case costs to align with the law.', ['payment', 'service_improvement'], []],
+    ['The Council will pay Mr X £200 and change the way it records calls.', ['payment', 'service_improvement'], [200]],
+    ['The Council agreed to apologise, pay Mrs Y £300 and revise its charging policy.', ['apology', 'payment', 'service_improvement'], [300]],
+  ])('%s', expectInEveryRendering);
+
+  it('keeps the change of procedures after the reimbursement, the payment once (a Summary gives each kind once; 24-005-636)', () => {
+    const r = parseDecision(decisionText({ summary: 'The Care Provider should make a symbolic payment to Ms X, reimburse her for damage caused to a table and change its procedures for quoting case costs to align with the law.' }));
+    expect(r.remedies.map((x) => [x.kind, x.text])).toEqual([
+      ['payment', 'The Care Provider should make a symbolic payment to Ms X'],
+      ['service_improvement', 'change its procedures for quoting case costs to align with the law.'],
+    ]);
+  });
+});
