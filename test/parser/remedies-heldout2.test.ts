@@ -58,3 +58,16 @@ describe('actions after the payment in a chained list (eval2)', () => {
     ]);
   });
 });
+
+describe('information given to the complainant, named before the person (eval2)', () => {
+  it.each([
+    // 24-019-903: provide/send/give ... a breakdown/list/copy/record/details/explanation.
+    ['The Council also agreed to provide a breakdown of the billing and a list of care visits completed to Mr X.', ['provide_information'], []],
+    ['The Council agreed to send Mrs Y a copy of the care records.', ['provide_information'], []],
+    ['The Council will give Mr X a written explanation of how it calculated the charge.', ['provide_information'], []],
+    ['The Council should provide details of the support available to Ms Z.', ['provide_information'], []],
+    // Evidence sent to the Ombudsman, and documents for staff, are not information for the complainant.
+    ['The Council agreed to send us a copy of its revised policy.', ['service_improvement'], []],
+    ['The Council agreed to provide a copy of its updated procedure to staff.', ['service_improvement'], []],
+  ])('%s', expectInEveryRendering);
+});
