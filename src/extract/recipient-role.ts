@@ -23,7 +23,8 @@ const LETTER = String.raw`[A-Z](?![\w'])`;
 
 /** Where a recipient is named around an amount, in order; compiled once (RECIPIENT_WORDS is long). */
 const PAY_PERSON = new RegExp(String.raw`\b(?:[Pp]ay|[Rr]eimburse|[Rr]efund|[Rr]epay|[Cc]ompensate)(?:ing|s|d)?(?: to)? (${PERSON}|${LETTER}|him|her|them)(?: (?:the|a sum of|a total of|an? (?:\w+ )?(?:payment|sum|amount) of))?\s*$`);
-const TO_PERSON_AFTER = new RegExp(String.raw`^\s*(?:each )?(?:to|for) (${PERSON}|${LETTER})`);
+/** "£500 to Mrs X", "£1,000 payment to Mr X", "£300 symbolic payment for Y": the person after the amount (and its payment noun). */
+const TO_PERSON_AFTER = new RegExp(String.raw`^\s*(?:each )?(?:(?:[\w-]+ )?(?:payment|remedy|compensation) )?(?:to|for) (${PERSON}|${LETTER})`);
 const ORDINAL_BEFORE = /(?:,|\band) (the (?:second|third|fourth|fifth|other|last))\s*$/i;
 const OFFERED_PERSON = new RegExp(String.raw`\b(?:offered|award(?:ed)?|give|gave) (${PERSON}) (?:a (?:\w+ )?payment of )?$`);
 const PAID_PERSON_NEAR = new RegExp(String.raw`\b(?:offered|[Pp]ay|[Pp]ays|paid|give|gave) (${PERSON}|him|her|them)\b[^£.;]{0,40}$`);

@@ -71,3 +71,15 @@ describe('information given to the complainant, named before the person (eval2)'
     ['The Council agreed to provide a copy of its updated procedure to staff.', ['service_improvement'], []],
   ])('%s', expectInEveryRendering);
 });
+
+describe('a payment named before its recipient (eval2 24-019-903)', () => {
+  it.each([
+    ['This included providing an apology and £1,000 payment to Mr X for the distress caused.', 'Mr X'],
+    ['The Council agreed to make a £250 symbolic payment to Mrs Y.', 'Mrs Y'],
+    ['The Council agreed to pay £300 to Ms Z for her time and trouble.', 'Ms Z'],
+  ])('%s', (sentence, recipient) => {
+    const summary = `${recipient} complained about the Council. The Council agreed to our recommendations. ${sentence}`;
+    const [payment] = parseDecision(decisionText({ summary })).payments;
+    expect([payment?.recipient, payment?.recipientRole]).toEqual([recipient, 'complainant']);
+  });
+});
