@@ -102,7 +102,23 @@ export function splitClauses(sentence: string): string[] {
       const at = /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:to\s+)?(?:pay|make (?:(?:him|her|them|mr \w+|mrs \w+|ms \w+|miss \w+) )?(?:a|an) (?:\w+ )?payment)\b)/i.exec(part);
       out.push(at ? part.slice(0, at.index) : part);
       if (at) out.push(...part.slice(at.index + at[0].length).split(CLAUSE_SPLIT));
-    } else out.push(...part.split(CLAUSE_SPLIT));
+    } else out.push(...foldReminded(part.split(CLAUSE_SPLIT)));
   }
   return out.map((c) => c.trim()).filter(Boolean);
+}
+
+/** "remind staff to provide Care and Support Plans ..., to complete ... and to provide early information ...". */
+const REMIND_TO = /\bremind (?:its |the |all |relevant )?(?:[\w-]+ )?(?:staff|officers|workers|employees|team|managers)\b[^.;]*?\bto\b/i;
+/** A clause that goes on saying what staff are reminded to do, not a new action for the organisation (never a payment or apology). */
+const REMINDED_ITEM = /^\s*to\s+(?!pay\b|make (?:\w+ )?(?:a|an) (?:\w+ )?payment\b|apologi[sz]e\b)/i;
+
+/** Keeps the "to ..." items after "remind staff to ..." with the reminder (eval2 24-019-903). */
+function foldReminded(clauses: string[]): string[] {
+  const out: string[] = [];
+  for (const c of clauses) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && REMIND_TO.test(prev) && REMINDED_ITEM.test(c)) out[out.length - 1] = `${prev} and ${c.trim()}`;
+    else out.push(c);
+  }
+  return out;
 }

@@ -83,3 +83,11 @@ describe('a payment named before its recipient (eval2 24-019-903)', () => {
     expect([payment?.recipient, payment?.recipientRole]).toEqual([recipient, 'complainant']);
   });
 });
+
+describe('what staff are reminded to do stays with the reminder (eval2 24-019-903)', () => {
+  it.each([
+    ['The Council agreed to ensure the information in its policy and on its website was consistent and to remind staff to provide Care and Support Plans to service users, to complete financial assessments in a suitable timescale and to provide early information about the care arrangement fees to service users.', ['service_improvement', 'staff_training_or_reminder'], []],
+    // A payment or an apology after the reminder is still its own action.
+    ['The Council agreed to remind staff to record calls and to pay Mr X £100.', ['staff_training_or_reminder', 'payment'], [100]],
+  ])('%s', expectInEveryRendering);
+});
