@@ -5,7 +5,8 @@
 import { crawl, type CrawlSummary } from '../fetch/crawl.js';
 import { makePageCheck } from '../fetch/page.js';
 import type { FetchSettingsInput } from '../fetch/settings.js';
-import { newestHeldDate } from '../fetch/since-last.js';
+import { earliestPendingDate, newestHeldDate } from '../fetch/since-last.js';
+import { resolveSettings } from '../fetch/settings.js';
 import { StateFile } from '../fetch/state.js';
 import { isIsoDate, todayIso } from '../fetch/windows.js';
 import { LgoError, UsageError } from '../errors.js';
@@ -41,6 +42,9 @@ export async function runFetchCommand(run: FetchRun, io: CliIo): Promise<number>
   if (run.sinceLast) {
     const state = await new StateFile(run.corpusDir).load();
     from = (await newestHeldDate(run.corpusDir, state)) ?? undefined;
+    // Pages an earlier run could not hold are tried again, even from before the newest one held.
+    const pending = earliestPendingDate(state, resolveSettings(run.settings).maxPageAttempts);
+    if (from && pending && pending < from) from = pending;
     if (!from) throw new UsageError(`${run.corpusDir}: no fetched decisions yet, so --since-last has no starting date`, { hint: 'start with --from YYYY-MM-DD' });
   }
   for (const [name, d] of [['--from', from], ['--to', to]] as const) {
