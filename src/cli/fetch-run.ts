@@ -113,5 +113,18 @@ export async function runFetchCommand(run: FetchRun, io: CliIo): Promise<number>
       hint: updateError.hint ?? 'run `lgo build` with the same --corpus',
     });
   }
-  return summary.notHeld.length > 0 || summary.counts.failed > 0 ? EXIT_INCOMPLETE : 0;
+  const missing = summary.notHeld.length;
+  if (missing > 0) {
+    throw new LgoError('fetch-incomplete', `${missing} listed decision${missing === 1 ? ' is' : 's are'} not held (listed above)`, {
+      exitCode: EXIT_INCOMPLETE,
+      hint: 'run the same command again to retry them (each is tried in up to 3 runs)',
+    });
+  }
+  if (summary.counts.failed > 0) {
+    throw new LgoError('fetch-recheck-failed', `${summary.counts.failed} held page${summary.counts.failed === 1 ? '' : 's'} could not be re-checked (listed above); our copies are kept`, {
+      exitCode: EXIT_INCOMPLETE,
+      hint: 'run the same command again to re-check them',
+    });
+  }
+  return 0;
 }
