@@ -158,9 +158,15 @@ while (Date.now() - started < SECONDS * 1000) {
     const [a, b] = await Promise.all([lgo(['build', '--corpus', corpus, '--full']), lgo(['build', '--corpus', corpus])]);
     for (const r of [a, b]) if (r.code !== 0 && r.code !== 4) defects.push(`concurrent build exited ${r.code}: ${r.stderr.trim()}`);
   } else if (fs.existsSync(path.join(corpus, 'decisions.sqlite'))) {
-    figures.readerRuns++;
-    const r = await lgo(['search', 'council', '--corpus', corpus, '--limit', '1']);
-    if (r.code !== 0) defects.push(`search exited ${r.code}: ${r.stderr.trim()}`);
+    // Readers while a build (full half the time) replaces or updates the database under them.
+    figures.readerRuns += 3;
+    figures.buildRuns++;
+    const reader = async (delayMs) => {
+      await new Promise((r) => setTimeout(r, delayMs));
+      const r = await lgo(['search', 'council', '--corpus', corpus, '--limit', '1']);
+      if (r.code !== 0) defects.push(`search during a build exited ${r.code}: ${r.stderr.trim()}`);
+    };
+    await Promise.all([lgo(['build', '--corpus', corpus, ...(random() < 0.5 ? ['--full'] : [])]), reader(0), reader(between(50, 400)), reader(between(200, 900))]);
   }
 }
 

@@ -5,7 +5,8 @@
 import { crawl, type CrawlSummary } from '../fetch/crawl.js';
 import { makePageCheck } from '../fetch/page.js';
 import type { FetchSettingsInput } from '../fetch/settings.js';
-import { newestHeldDate } from '../fetch/since-last.js';
+import { earliestPendingDate, newestHeldDate } from '../fetch/since-last.js';
+import { resolveSettings } from '../fetch/settings.js';
 import { StateFile } from '../fetch/state.js';
 import { isIsoDate, todayIso } from '../fetch/windows.js';
 import { LgoError, UsageError } from '../errors.js';
@@ -41,6 +42,9 @@ export async function runFetchCommand(run: FetchRun, io: CliIo): Promise<number>
   if (run.sinceLast) {
     const state = await new StateFile(run.corpusDir).load();
     from = (await newestHeldDate(run.corpusDir, state)) ?? undefined;
+    // Pages an earlier run could not hold are tried again, even from before the newest one held.
+    const pending = earliestPendingDate(state, resolveSettings(run.settings).maxPageAttempts);
+    if (from && pending && pending < from) from = pending;
     if (!from) throw new UsageError(`${run.corpusDir}: no fetched decisions yet, so --since-last has no starting date`, { hint: 'start with --from YYYY-MM-DD' });
   }
   for (const [name, d] of [['--from', from], ['--to', to]] as const) {
@@ -109,5 +113,18 @@ export async function runFetchCommand(run: FetchRun, io: CliIo): Promise<number>
       hint: updateError.hint ?? 'run `lgo build` with the same --corpus',
     });
   }
-  return summary.notHeld.length > 0 || summary.counts.failed > 0 ? EXIT_INCOMPLETE : 0;
+  const missing = summary.notHeld.length;
+  if (missing > 0) {
+    throw new LgoError('fetch-incomplete', `${missing} listed decision${missing === 1 ? ' is' : 's are'} not held (listed above)`, {
+      exitCode: EXIT_INCOMPLETE,
+      hint: 'run the same command again to retry them (each is tried in up to 3 runs)',
+    });
+  }
+  if (summary.counts.failed > 0) {
+    throw new LgoError('fetch-recheck-failed', `${summary.counts.failed} held page${summary.counts.failed === 1 ? '' : 's'} could not be re-checked (listed above); our copies are kept`, {
+      exitCode: EXIT_INCOMPLETE,
+      hint: 'run the same command again to re-check them',
+    });
+  }
+  return 0;
 }

@@ -36,7 +36,7 @@ export function registerFetch(program: Command, io: CliIo): void {
     .argument('[targets...]', 'decision URLs or references to fetch (or re-check) one by one')
     .option('--from <date>', 'list decisions dated from this day (YYYY-MM-DD)')
     .option('--to <date>', 'list decisions dated up to this day (YYYY-MM-DD; default: today)')
-    .option('--since-last', 'list from the newest decision date already held up to today (weekly updates)')
+    .option('--since-last', 'list from the newest decision date already held (or the earliest page still pending) up to today (weekly updates)')
     .option('--file <list>', 'read URLs or references from a file, one per line ("#" starts a comment)')
     .option('--base-url <url>', 'the site to fetch from (env LGO_BASE_URL; default https://www.lgo.org.uk)')
     .option('--corpus <dir>', 'corpus folder (env LGO_CORPUS); pages go to <dir>/raw')

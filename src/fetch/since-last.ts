@@ -25,3 +25,16 @@ export async function newestHeldDate(corpusDir: string, state: CrawlState): Prom
   }
   return newest;
 }
+
+/**
+ * The earliest listing date of a page still pending (failed or disallowed, not yet given up), or
+ * null: `--since-last` starts there when it is earlier, so weekly runs retry what earlier ones missed.
+ */
+export function earliestPendingDate(state: CrawlState, maxAttempts: number): string | null {
+  let earliest: string | null = null;
+  for (const [ref, f] of Object.entries(state.failed)) {
+    const date = state.seen[ref]?.date;
+    if (date && (f.attempts ?? 1) < maxAttempts && (!earliest || date < earliest)) earliest = date;
+  }
+  return earliest;
+}

@@ -193,3 +193,19 @@ describe('a corpus or database that cannot be written stops with a clear line, n
     expect(b.code).toBe(1);
   });
 });
+
+describe('--since-last retries what earlier runs could not hold (item 2)', () => {
+  it('starts at the earliest pending page when it is older than the newest page held', async () => {
+    site = await startSite({ count: 6, ...JAN });
+    const early = site.decisions[0]!;
+    site.faults = [{ match: early.path, fault: { kind: 'status', status: 404 } }];
+    const corpus = tempCorpus();
+    const first = await runLgo(['fetch', '--from', JAN.from, '--to', JAN.to, '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0', '--no-build'], { cwd: corpus });
+    expect(first.code).toBe(3);
+    site.faults = [];
+    const again = await runLgo(['fetch', '--since-last', '--base-url', site.baseUrl, '--corpus', corpus, '--delay', '0', '--no-build'], { cwd: corpus });
+    expect(again.stderr).toMatch(/fetched 1,/);
+    expect(again.code).toBe(0);
+    expect(held(corpus)).toBe(6);
+  }, 60_000);
+});

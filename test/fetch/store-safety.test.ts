@@ -259,3 +259,26 @@ describe('the writer lock in one process', () => {
     expect(fs.existsSync(`${db}.lock`)).toBe(false);
   });
 });
+
+describe('readers across a full build that replaces the file', () => {
+  it('a reader open during a full build and the update after it reads without error; the new file stays intact', async () => {
+    const corpus = await fetchedCorpus(4);
+    const db = path.join(corpus, 'decisions.sqlite');
+    await buildStore({ corpusDir: corpus, dbPath: db });
+    const { openStore } = await import('../../src/store/open.js');
+    const old = openStore(db, { readonly: true });
+    expect(old.prepare('SELECT count(*) FROM decisions').pluck().get()).toBe(4);
+    await buildStore({ corpusDir: corpus, dbPath: db, full: true });
+    const page = path.join(corpus, 'raw', fs.readdirSync(path.join(corpus, 'raw')).find((n) => n.endsWith('.html'))!);
+    fs.rmSync(page);
+    fs.rmSync(`${page}.meta.json`);
+    const stats = await buildStore({ corpusDir: corpus, dbPath: db });
+    expect(stats.removed).toBe(1);
+    expect(old.prepare('SELECT count(*) FROM decisions').pluck().get()).toBeGreaterThanOrEqual(3);
+    old.close();
+    const fresh = openStore(db, { readonly: true });
+    expect(fresh.prepare('SELECT count(*) FROM decisions').pluck().get()).toBe(3);
+    expect(fresh.pragma('integrity_check', { simple: true })).toBe('ok');
+    fresh.close();
+  });
+});
