@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { rng } from './lib/rng.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -36,17 +37,6 @@ if (lgoAt < 0 && !fs.existsSync(path.join(root, 'dist', 'bundle', 'lgo.js'))) {
   process.exit(2);
 }
 
-/** mulberry32: a small seeded generator, so a run can be replayed with --seed. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(SEED);
 const pick = (xs) => xs[Math.floor(random() * xs.length)];
 const between = (lo, hi) => Math.round(lo + random() * (hi - lo));
