@@ -32,7 +32,7 @@ export function searchForm(state: SearchState, action = '/'): Html {
 ${hidden}
 <button type="submit">Search</button>
 </form>
-<p class="hint" id="q-hint">Words are all required; "exact phrase", a OR b, -exclude, prefix*. The same syntax as <code>lgo search</code>.</p>`);
+<p class="hint" id="q-hint">Words are all required; "exact phrase", a OR b, NOT x or -x, prefix*, (groups), summary: organisation: category: outcome: ref:. The same syntax as <code>lgo search</code>.</p>`);
 }
 
 /** The filters in force, each a link that removes it. */
