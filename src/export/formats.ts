@@ -92,60 +92,53 @@ export function* batches<T>(rows: Iterable<T>, size = BATCH_ROWS): Generator<T[]
   if (batch.length) yield batch;
 }
 
+/** Booleans and numbers as plain text (`true`, `2750.5`), as every reader parses them. */
+const PLAIN_CAST = { boolean: (v: boolean) => (v ? 'true' : 'false'), number: (v: number) => String(v) };
+
 function csvFormatter(columns: readonly OutputColumn[], opts: FormatOptions): Transform {
   const guard = opts.excel === true;
   const textCols = columns.map((c) => c.type === 'text' || c.type === 'date');
   const options = {
     columns: columns.map((c) => c.name),
     record_delimiter: 'windows' as const, // RFC 4180 says CRLF
-    cast: {
-      boolean: (v: boolean) => (v ? 'true' : 'false'),
-      number: (v: number) => String(v),
-    },
+    cast: PLAIN_CAST,
   };
   // The BOM, then the comment line, then the header: written once, even for no rows.
-  let preamble: string | null =
+  const preamble =
     (guard ? '\uFEFF' : '') + (opts.comment === undefined ? '' : `# ${opts.comment.replace(/[\r\n]+/g, ' ')}\r\n`) + stringify([], { ...options, header: true });
-  const take = (): string => {
-    const p = preamble ?? '';
-    preamble = null;
-    return p;
-  };
-  return new Transform({
-    writableObjectMode: true,
-    writableHighWaterMark: QUEUED_BATCHES,
-    transform(batch: Cell[][], _enc, done) {
-      // The guard runs on text cells only, so amounts stay numbers in the sheet.
-      const rows = guard ? batch.map((row) => row.map((v, i) => (textCols[i] && typeof v === 'string' ? guardFormula(v) : v))) : batch;
-      done(null, take() + stringify(rows, options));
-    },
-    flush(done) {
-      done(null, take());
-    },
-  });
+  // The guard runs on text cells only, so amounts stay numbers in the sheet.
+  return textTransform(preamble, (batch) => stringify(guard ? batch.map((row) => row.map((v, i) => (textCols[i] && typeof v === 'string' ? guardFormula(v) : v))) : batch, options));
 }
 
 // TSV (IANA text/tab-separated-values) has no quoting: a tab or line break inside a cell becomes a
 // space, so every line is one row and every tab a column boundary, in any reader.
 function tsvFormatter(columns: readonly OutputColumn[], opts: FormatOptions): Transform {
   const guard = opts.excel === true;
-  const options = { delimiter: '\t', quote: false as const, record_delimiter: 'unix' as const, cast: { boolean: (v: boolean) => (v ? 'true' : 'false'), number: (v: number) => String(v) } };
+  const options = { delimiter: '\t', quote: false as const, record_delimiter: 'unix' as const, cast: PLAIN_CAST };
   const clean = (v: Cell, i: number): Cell => {
     if (typeof v !== 'string') return v;
     const flat = v.replace(/[\t\r\n]+/g, ' ');
     return guard && columns[i]!.type !== 'number' ? guardFormula(flat) : flat;
   };
-  let header: string | null = (guard ? '\uFEFF' : '') + stringify([columns.map((c) => c.name)], options);
+  return textTransform((guard ? '\uFEFF' : '') + stringify([columns.map((c) => c.name)], options), (batch) => stringify(batch.map((row) => row.map(clean)), options));
+}
+
+/**
+ * A stream of batches of rows to text, with `preamble` (BOM, header) written once before the first
+ * rows, or alone when there are none: the shape CSV and TSV share.
+ */
+function textTransform(preamble: string, format: (batch: Cell[][]) => string): Transform {
+  let pending: string | null = preamble;
   const take = (): string => {
-    const h = header ?? '';
-    header = null;
-    return h;
+    const p = pending ?? '';
+    pending = null;
+    return p;
   };
   return new Transform({
     writableObjectMode: true,
     writableHighWaterMark: QUEUED_BATCHES,
     transform(batch: Cell[][], _enc, done) {
-      done(null, take() + stringify(batch.map((row) => row.map(clean)), options));
+      done(null, take() + format(batch));
     },
     flush(done) {
       done(null, take());
