@@ -61,12 +61,23 @@ function newIndex(docs: SuggestDoc[]): MiniSearch<SuggestDoc> {
   return ms;
 }
 
+// Parsed indexes per open database, reused while the stored JSON is unchanged: a served database
+// answers many "did you mean" and type-ahead requests, and parsing costs ~10 ms each time.
+const loaded = new WeakMap<Store, Map<string, { json: string; index: MiniSearch<SuggestDoc> }>>();
+
 /** Loads one stored suggestion index (values or vocabulary), or null when missing or of another version. */
 export function loadSuggestIndex(db: Store, part: 'values' | 'terms'): MiniSearch<SuggestDoc> | null {
   const get = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
   if (get.get('suggest_version') !== String(SUGGEST_VERSION)) return null;
   const json = get.get(`suggest_${part}`) as string | undefined;
-  return json ? MiniSearch.loadJSON<SuggestDoc>(json, { ...OPTIONS, fields: [...OPTIONS.fields], storeFields: [...OPTIONS.storeFields] }) : null;
+  if (!json) return null;
+  const cache = loaded.get(db) ?? new Map<string, { json: string; index: MiniSearch<SuggestDoc> }>();
+  loaded.set(db, cache);
+  const hit = cache.get(part);
+  if (hit?.json === json) return hit.index;
+  const index = MiniSearch.loadJSON<SuggestDoc>(json, { ...OPTIONS, fields: [...OPTIONS.fields], storeFields: [...OPTIONS.storeFields] });
+  cache.set(part, { json, index });
+  return index;
 }
 
 /**
