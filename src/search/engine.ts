@@ -10,6 +10,9 @@ import { compileFilters, type Filters, type WhereClause } from './filters.js';
 import { FIELD_WEIGHTS } from './rank.js';
 import { compileQuery, type CompiledQuery, type QueryNode } from './query.js';
 import { makeSnippet, type Snippet } from './snippet.js';
+import { exactSupported, scoreMatches, topScores } from './exact.js';
+import { keepWhere, orderedPage } from './select.js';
+import { scoreState } from '../store/score-state.js';
 
 export const SORTS = ['relevance', 'date', 'payment'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -97,7 +100,16 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
 
   let total: number;
   let rows: Row[] = [];
-  if (!query.match) {
+  const state = query.match && exactSupported(query.tree) ? scoreState(db) : null;
+  if (state) {
+    // Every match scored from the ranking index (exact.ts); the same scores as FTS5's bm25().
+    const matches = keepWhere(db, scoreMatches(db, state, query.tree!), where, refId);
+    total = matches.ids.length + (refId === undefined ? 0 : 1);
+    const byId = db.prepare(`SELECT ${COLS}, ? AS score FROM decisions d WHERE d.id = ?`);
+    if (restLimit > 0 && sort === 'relevance') rows = topScores(matches, restOffset, restLimit).map((p) => byId.get(matches.scores[p], matches.ids[p]) as Row);
+    else if (restLimit > 0) rows = orderedPage(db, sort as 'date' | 'payment', matches.ids, restLimit, restOffset).map((id) => byId.get(null, id) as Row);
+    if (first) rows.unshift(db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE d.id = ?`).get(refId) as Row);
+  } else if (!query.match) {
     total = db.prepare(`SELECT count(*) FROM decisions d WHERE ${where.sql}`).pluck().get(...where.params) as number;
     rows = db.prepare(`SELECT ${COLS}, NULL AS score FROM decisions d WHERE ${where.sql} ORDER BY ${ORDER[sort as 'date']} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as Row[];
   } else {

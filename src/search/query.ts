@@ -49,7 +49,7 @@ function dropStopwords(n: QueryNode): QueryNode {
 }
 
 /** One term as FTS5 syntax: always quoted, so no user text is read as an operator. */
-function termSql(n: Extract<QueryNode, { kind: 'term' }>): string {
+export function termSql(n: Extract<QueryNode, { kind: 'term' }>): string {
   // A prefix stays one FTS5 phrase, so it is scored as one term (every word it stands for counts).
   const s = `"${n.words.join(' ')}"${n.prefix ? '*' : ''}`;
   return n.field ? `{${n.field}} : ${s}` : s;

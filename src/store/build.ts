@@ -14,6 +14,9 @@ import { createStore, openStore, type Store } from './open.js';
 import { inThreadParser, type PageParser, type ParseFn } from './parse-pool.js';
 import { MAX_ADDED_TEXTS, updateLookups } from './lookups.js';
 import { recordWriter, type FtsText } from './write.js';
+import { scoreIndexWriter, termCountsOf, type ScoreIndexWriter } from './score-index.js';
+import { TERM_COUNTS } from './parse-pool.js';
+import type { TermCounts } from '../search/tokens.js';
 import { buildSuggestIndex } from '../search/suggest.js';
 import { acquireWriteLock, removeStaleTemps } from './lock.js';
 import { begin, refuseOtherCorpus, replaceDatabase, sqliteFailure, useWal } from './durable.js';
@@ -125,7 +128,8 @@ async function write(opts: BuildOptions, files: CorpusFile[], full: boolean): Pr
     // A full build fills empty tables: secondary indexes are cheaper made once at the end than
     // kept up to date row by row.
     const deferred = full ? deferIndexes(db) : [];
-    const texts = await update(db, files, parser, opts, stats);
+    const score = scoreIndexWriter(db, full);
+    const texts = await update(db, files, parser, opts, stats, score);
     for (const ddl of deferred) db.exec(ddl);
     stats.decisions = (db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
     if (!full && totalChanges(db) === before) {
@@ -133,6 +137,11 @@ async function write(opts: BuildOptions, files: CorpusFile[], full: boolean): Pr
       db.exec('ROLLBACK');
     } else {
       const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+      const scoreProblem = score.finish();
+      if (scoreProblem) {
+        stats.warnings.push(scoreProblem);
+        opts.onWarning?.(scoreProblem);
+      }
       const termsRescanned = updateLookups(db, { full, changed: stats.added + stats.updated + stats.removed, texts });
       buildSuggestIndex(db, { termsRescanned });
       setMeta.run('built_at', new Date().toISOString());
@@ -157,11 +166,15 @@ function totalChanges(db: Store): number {
 }
 
 /** Writes what changed; returns the index text of the decisions written (for `terms`), or null when too many. */
-async function update(db: Store, files: CorpusFile[], parser: PageParser, opts: BuildOptions, stats: BuildStats): Promise<FtsText[] | null> {
+async function update(db: Store, files: CorpusFile[], parser: PageParser, opts: BuildOptions, stats: BuildStats, score: ScoreIndexWriter): Promise<FtsText[] | null> {
   // A full build rescans the vocabulary from the index; an update lists the words it adds.
   let texts: FtsText[] | null = stats.full ? null : [];
-  const writer = recordWriter(db, (t) => {
-    if (texts && texts.push(t) > MAX_ADDED_TEXTS) texts = null;
+  const writer = recordWriter(db, {
+    onPut(id, t, record) {
+      if (texts && texts.push(t) > MAX_ADDED_TEXTS) texts = null;
+      score.add(id, (record as { [TERM_COUNTS]?: TermCounts })[TERM_COUNTS] ?? termCountsOf(t));
+    },
+    onRemove: (id) => score.remove(id),
   });
   const known = new Map<string, KnownFile>();
   // Raw rows: 60,000 objects with named keys cost more than the lookups they serve.

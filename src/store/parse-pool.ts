@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DecisionRecord } from '../schema/record.js';
+import type { TermCounts } from '../search/tokens.js';
 import { fromWire, runPageJob, type PageFile, type PageOutcome, type ParseFn, type WireError } from './page-job.js';
 
 export type { ParseFn } from './page-job.js';
@@ -26,9 +27,12 @@ export function inThreadParser(parse: ParseFn): PageParser {
 
 /** The record's JSON text, when a worker sent it as text (the store saves it as is). */
 export const RECORD_JSON = Symbol('recordJson');
+/** The record's term counts for the ranking index, when a worker counted them. */
+export const TERM_COUNTS = Symbol('termCounts');
 
-function withJson(record: DecisionRecord, json: string): DecisionRecord {
+function withJson(record: DecisionRecord, json: string, counts: TermCounts): DecisionRecord {
   Object.defineProperty(record, RECORD_JSON, { value: json, enumerable: false });
+  Object.defineProperty(record, TERM_COUNTS, { value: counts, enumerable: false });
   return record;
 }
 
@@ -50,7 +54,7 @@ export async function defaultPageParser(pages: number, workers?: number): Promis
 /** A worker's answer: the outcome, with a parsed record as JSON text and an error as plain data. */
 export type WorkerReply = { id: number } & (
   | Exclude<PageOutcome, { kind: 'parsed' } | { kind: 'failed' }>
-  | { kind: 'parsed'; hash: string; json: string }
+  | { kind: 'parsed'; hash: string; json: string; counts: TermCounts }
   | { kind: 'failed'; hash: string; error: WireError }
 );
 
@@ -69,7 +73,7 @@ function workerParser(n: number): PageParser {
       const job = jobs.get(msg.id);
       if (!job) return;
       jobs.delete(msg.id);
-      if (msg.kind === 'parsed') job.resolve({ kind: 'parsed', hash: msg.hash, record: withJson(JSON.parse(msg.json) as DecisionRecord, msg.json) });
+      if (msg.kind === 'parsed') job.resolve({ kind: 'parsed', hash: msg.hash, record: withJson(JSON.parse(msg.json) as DecisionRecord, msg.json, msg.counts) });
       else if (msg.kind === 'failed') job.resolve({ kind: 'failed', hash: msg.hash, error: fromWire(msg.error) });
       else job.resolve(msg);
     });

@@ -8,7 +8,7 @@
 import { ANALYST_VIEWS_SQL } from './views.js';
 
 /** Stored in `meta.schema_version`; a database with another value must be rebuilt. */
-export const SCHEMA_VERSION = 5; // 2: records table, nullable organisation; 3: terms, organisations; 4: decisions.compliance_date, typed payments (#14), analyst views; 5: FTS table with its own content (SQLite 3.31+)
+export const SCHEMA_VERSION = 6; // 2: records table, nullable organisation; 3: terms, organisations; 4: decisions.compliance_date, typed payments (#14), analyst views; 5: FTS table with its own content (SQLite 3.31+); 6: ranking index (score_postings, score_state)
 
 /** FTS5 column order; bm25 weights in search/rank.ts follow it. */
 export const FTS_COLUMNS = ['summary', 'headings', 'organisation', 'body'] as const;
@@ -127,6 +127,23 @@ CREATE TABLE terms (
   term TEXT PRIMARY KEY,
   docs INTEGER NOT NULL               -- decisions holding it at the last scan; 0 if first seen since
 ) WITHOUT ROWID;
+
+-- The ranking index (store/score-state.ts): for each word, the decisions holding it and its
+-- column-weighted count, from which search computes FTS5's bm25() for every match without
+-- asking FTS5 for each one. In segments: an update adds one instead of rewriting common words.
+CREATE TABLE score_postings (
+  term TEXT NOT NULL,
+  seg  INTEGER NOT NULL,
+  docs INTEGER NOT NULL,               -- postings in data
+  data BLOB NOT NULL,                  -- (id gap, weighted count) varint pairs, ids ascending
+  PRIMARY KEY (term, seg)
+);
+-- seg_of / len_of: each decision's segment and length in tokens (arrays by id); generation:
+-- changes with every write, absent when the index must not be used.
+CREATE TABLE score_state (
+  key   TEXT PRIMARY KEY,
+  value
+);
 
 -- Organisation names and their decision counts, remade by every build.
 CREATE TABLE organisations (

@@ -33,8 +33,14 @@ export interface RecordWriter {
   sourceOf(ref: string): string | null;
 }
 
-/** Prepares the write statements for one database; `onText` sees the index text of each record put. */
-export function recordWriter(db: Store, onText?: (text: FtsText) => void): RecordWriter {
+/** What a writer tells its caller: the index text of each record put, and the ids it removes. */
+export interface WriteHooks {
+  onPut?(id: number, text: FtsText, record: DecisionRecord): void;
+  onRemove?(id: number): void;
+}
+
+/** Prepares the write statements for one database. */
+export function recordWriter(db: Store, hooks: WriteHooks = {}): RecordWriter {
   const insDecision = db.prepare(`INSERT INTO decisions (ref, organisation, category, subcategory, outcome, outcome_inferred,
     decision_date, url, document_type, payment_total, decision_maker, truncated, warning_count, source_path,
     content_hash) VALUES (@ref, @organisation, @category, @subcategory, @outcome, @outcomeInferred,
@@ -56,6 +62,7 @@ export function recordWriter(db: Store, onText?: (text: FtsText) => void): Recor
     for (const st of delChildren) st.run(id);
     delFts.run(id);
     delDecision.run(id);
+    hooks.onRemove?.(Number(id));
   };
 
   return {
@@ -92,7 +99,7 @@ export function recordWriter(db: Store, onText?: (text: FtsText) => void): Recor
       record.amounts.forEach((a, i) => insAmount.run(id, i, a.amount, a.role, a.raw, a.section, a.text));
       const t = ftsText(record);
       insFts.run(id, t.summary, t.headings, t.organisation, t.body);
-      onText?.(t);
+      hooks.onPut?.(id, t, record);
       return id;
     },
     remove(ref) {
