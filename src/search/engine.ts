@@ -176,6 +176,23 @@ export function matchedIds(db: Store, query: CompiledQuery, filters: Filters): W
   return { sql: `${sql} UNION SELECT d.id AS id FROM decisions d WHERE d.ref = ? AND ${where.sql}`, params: [...text.params, query.ref, ...where.params] };
 }
 
+/**
+ * Every decision a search matches, ascending (the set `searchStore` counts in `total`, the
+ * reference typed as the query included), computed from the ranking index; null when the query
+ * needs FTS5 (see exact.ts) or there is no text to match: use `matchedIds` then.
+ * @example exactMatchIds(db, compileQuery('care'), {})?.length
+ */
+export function exactMatchIds(db: Store, query: CompiledQuery, filters: Filters): Int32Array | null {
+  const state = query.match && exactSupported(query.tree) ? scoreState(db) : null;
+  if (!state) return null;
+  const where = selectionWhere(query, filters);
+  const refId = query.ref ? (db.prepare(`SELECT d.id FROM decisions d WHERE d.ref = ? AND ${where.sql}`).pluck().get(query.ref, ...where.params) as number | undefined) : undefined;
+  const { ids } = keepWhere(db, scoreMatches(db, state, query.tree!), where, refId);
+  if (refId === undefined) return ids;
+  const out = Int32Array.from([...ids, refId]);
+  return out.sort();
+}
+
 /** Past this share of all decisions, a filter is tested per match rather than listed once. */
 const SELECTIVE = 0.2;
 
