@@ -16,7 +16,7 @@ import { MAX_ADDED_TEXTS, updateLookups } from './lookups.js';
 import { recordWriter, type FtsText } from './write.js';
 import { scoreIndexWriter, termCountsOf, type ScoreIndexWriter } from './score-index.js';
 import { TERM_COUNTS } from './parse-pool.js';
-import type { TermCounts } from '../search/tokens.js';
+import type { TableCounts } from './term-codes.js';
 import { buildSuggestIndex } from '../search/suggest.js';
 import { acquireWriteLock, removeStaleTemps } from './lock.js';
 import { begin, refuseOtherCorpus, replaceDatabase, sqliteFailure, useWal } from './durable.js';
@@ -172,7 +172,7 @@ async function update(db: Store, files: CorpusFile[], parser: PageParser, opts: 
   const writer = recordWriter(db, {
     onPut(id, t, record) {
       if (texts && texts.push(t) > MAX_ADDED_TEXTS) texts = null;
-      score.add(id, (record as { [TERM_COUNTS]?: TermCounts })[TERM_COUNTS] ?? termCountsOf(t));
+      score.add(id, (record as { [TERM_COUNTS]?: TableCounts })[TERM_COUNTS] ?? termCountsOf(t));
     },
     onRemove: (id) => score.remove(id),
   });

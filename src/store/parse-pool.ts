@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DecisionRecord } from '../schema/record.js';
-import type { TermCounts } from '../search/tokens.js';
+import { TermDecoder, TermTable, type CodedCounts, type TableCounts } from './term-codes.js';
 import { fromWire, runPageJob, type PageFile, type PageOutcome, type ParseFn, type WireError } from './page-job.js';
 
 export type { ParseFn } from './page-job.js';
@@ -30,7 +30,7 @@ export const RECORD_JSON = Symbol('recordJson');
 /** The record's term counts for the ranking index, when a worker counted them. */
 export const TERM_COUNTS = Symbol('termCounts');
 
-function withJson(record: DecisionRecord, json: string, counts: TermCounts): DecisionRecord {
+function withJson(record: DecisionRecord, json: string, counts: TableCounts): DecisionRecord {
   Object.defineProperty(record, RECORD_JSON, { value: json, enumerable: false });
   Object.defineProperty(record, TERM_COUNTS, { value: counts, enumerable: false });
   return record;
@@ -54,7 +54,7 @@ export async function defaultPageParser(pages: number, workers?: number): Promis
 /** A worker's answer: the outcome, with a parsed record as JSON text and an error as plain data. */
 export type WorkerReply = { id: number } & (
   | Exclude<PageOutcome, { kind: 'parsed' } | { kind: 'failed' }>
-  | { kind: 'parsed'; hash: string; json: string; counts: TermCounts }
+  | { kind: 'parsed'; hash: string; json: string; counts: CodedCounts }
   | { kind: 'failed'; hash: string; error: WireError }
 );
 
@@ -68,12 +68,17 @@ function workerParser(n: number): PageParser {
   const workers = Array.from({ length: n }, () => new Worker(new URL('./parse-worker.js', import.meta.url)));
   const jobs = new Map<number, Job>();
   let next = 0;
+  const table = new TermTable();
   for (const w of workers) {
+    // Each worker numbers words its own way; its messages arrive in the order it sent them.
+    const decoder = new TermDecoder(table);
     w.on('message', (msg: WorkerReply) => {
+      // Decoded first, whatever becomes of the job: the worker's numbering goes on from this message.
+      const counts = msg.kind === 'parsed' ? decoder.decode(msg.counts) : null;
       const job = jobs.get(msg.id);
       if (!job) return;
       jobs.delete(msg.id);
-      if (msg.kind === 'parsed') job.resolve({ kind: 'parsed', hash: msg.hash, record: withJson(JSON.parse(msg.json) as DecisionRecord, msg.json, msg.counts) });
+      if (msg.kind === 'parsed') job.resolve({ kind: 'parsed', hash: msg.hash, record: withJson(JSON.parse(msg.json) as DecisionRecord, msg.json, counts!) });
       else if (msg.kind === 'failed') job.resolve({ kind: 'failed', hash: msg.hash, error: fromWire(msg.error) });
       else job.resolve(msg);
     });

@@ -13,6 +13,7 @@ import { countTerms, type TermCounts } from '../search/tokens.js';
 import { FIELD_WEIGHTS } from '../search/rank.js';
 import { sqliteCharClass } from './fts-chars.js';
 import type { FtsText } from './write.js';
+import type { TableCounts } from './term-codes.js';
 
 /** Update segments kept apart before they are merged into one. */
 const MAX_UPDATE_SEGMENTS = 4;
@@ -25,7 +26,8 @@ export function termCountsOf(t: FtsText): TermCounts {
 }
 
 export interface ScoreIndexWriter {
-  add(id: number, counts: TermCounts): void;
+  /** Adds a decision's counts: by word, or by the numbers of a build's shared word table. */
+  add(id: number, counts: TermCounts | TableCounts): void;
   remove(id: number): void;
   /** Stores the index; returns a warning when FTS5 counted differently (the index is then unused). */
   finish(): string | null;
@@ -43,6 +45,8 @@ export function scoreIndexWriter(db: Store, full: boolean): ScoreIndexWriter {
   const maxSeg = (db.prepare('SELECT max(seg) FROM score_postings').pluck().get() as number | null) ?? 0;
   let seg = maxSeg + 1;
   let lists = new Map<string, PostingsBuilder>();
+  // The same lists by a word table's numbers (workers' counts), found by position, not by hashing.
+  let byNumber: Array<PostingsBuilder | undefined> = [];
   let lastId = 0;
   const added: number[] = [];
   const insert = db.prepare('INSERT INTO score_postings (term, seg, docs, data) VALUES (?, ?, ?, ?)');
@@ -60,6 +64,7 @@ export function scoreIndexWriter(db: Store, full: boolean): ScoreIndexWriter {
   const flush = (): void => {
     for (const [term, list] of lists) insert.run(term, seg, list.docs, list.bytes());
     lists = new Map();
+    byNumber = [];
     lastId = 0;
     seg++;
   };
@@ -69,11 +74,18 @@ export function scoreIndexWriter(db: Store, full: boolean): ScoreIndexWriter {
       // Ids come in ascending order; one that does not (a reused id) starts a new segment.
       if (id <= lastId) flush();
       grow(id);
-      counts.terms.forEach((term, i) => {
+      const listOf = (term: string): PostingsBuilder => {
         let list = lists.get(term);
         if (!list) lists.set(term, (list = new PostingsBuilder()));
-        list.add(id, counts.freqs[i]!);
-      });
+        return list;
+      };
+      if ('table' in counts) {
+        const { ids, freqs, table } = counts;
+        for (let i = 0; i < ids.length; i++) {
+          const n = ids[i]!;
+          (byNumber[n] ??= listOf(table.terms[n]!)).add(id, freqs[i]!);
+        }
+      } else counts.terms.forEach((term, i) => listOf(term).add(id, counts.freqs[i]!));
       segOf[id] = seg;
       lenOf[id] = counts.length;
       lastId = id;

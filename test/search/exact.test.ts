@@ -130,6 +130,37 @@ describe('exact scores from the ranking index', () => {
   }, 120_000);
 });
 
+describe('a build parsed in worker threads', () => {
+  it('writes the very same ranking index as one parsed in this thread (words sent as numbers)', async () => {
+    const dir = tempDir();
+    try {
+      const corpus = path.join(dir, 'corpus');
+      const { generate } = (await import(path.join(ROOT, 'scripts', 'gen-synthetic.mjs'))) as { generate: (o: { count: number; out: string; seed: number }) => void };
+      generate({ count: 120, out: corpus, seed: 5 });
+      // Workers run compiled code only: the compiled build (npm ci runs `npm run build`).
+      const compiled = (await import(path.join(ROOT, 'dist', 'store', 'build.js'))) as typeof import('../../src/store/build.js');
+      await compiled.buildStore({ corpusDir: corpus, dbPath: path.join(dir, 'workers.sqlite'), full: true, workers: 2 });
+      await buildStore({ corpusDir: corpus, dbPath: path.join(dir, 'thread.sqlite'), full: true });
+      const rows = (file: string) => {
+        const db = openStore(path.join(dir, file), { readonly: true });
+        try {
+          return db.prepare('SELECT term, docs, hex(data) FROM score_postings ORDER BY term').raw().all();
+        } finally {
+          db.close();
+        }
+      };
+      const inWorkers = rows('workers.sqlite');
+      expect(inWorkers.length).toBeGreaterThan(1000);
+      expect(inWorkers).toEqual(rows('thread.sqlite'));
+      const db = openStore(path.join(dir, 'workers.sqlite'), { readonly: true });
+      expectSameScores(db, 'council complaint');
+      db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('the tokenizer counts as FTS5 does', () => {
   const pool = ['a', 'B', 'z', '0', '9', ' ', '.', '-', '’', '“', '£', 'é', 'É', 'ï', 'ß', 'ø', 'Æ', 'ﬁ', '\u0301', '\u0308', 'Σ', 'ς', '日', '😀', '\u200b', '\u00a0', 'İ', 'ǅ', '½', '²', '\u0378', '\ue000'];
   const text = fc.array(fc.constantFrom(...pool), { maxLength: 40 }).map((xs) => xs.join(''));
