@@ -48,8 +48,14 @@ function remedyLines(r: DecisionRecord): string[] {
   return r.remedies.map((m) => `${m.kind.replace(/_/g, ' ')}: ${m.text}${m.deadline ? ` (${m.deadline})` : ''}`);
 }
 
+/** A payment as a line, with its typed why and to whom when read: `£500 to Mrs X for distress (agreed; why: distress; to whom: complainant)`. */
 function paymentLines(r: DecisionRecord): string[] {
-  return r.payments.map((p) => `${pounds(p.amount)}${p.recipient ? ` to ${p.recipient}` : ''}${p.purpose ? ` for ${p.purpose}` : ''} (${p.status.replace('_', ' ')})`);
+  return r.payments.map((p) => {
+    // Read defensively: records stored before typed payments have neither field.
+    const kinds = (p.purposeKinds ?? []).map((k) => k.replace(/_/g, ' '));
+    const typed = [p.status.replace('_', ' '), ...(kinds.length ? [`why: ${kinds.join(', ')}`] : []), ...(p.recipientRole ? [`to whom: ${p.recipientRole}`] : [])];
+    return `${pounds(p.amount)}${p.recipient ? ` to ${p.recipient}` : ''}${p.purpose ? ` for ${p.purpose}` : ''} (${typed.join('; ')})`;
+  });
 }
 
 /**

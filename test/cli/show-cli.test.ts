@@ -110,3 +110,14 @@ describe('lgo show', () => {
     expect(junk.stderr).toMatch(/^lgo: "please" is not a decision reference/);
   });
 });
+
+describe('lgo show on the bundled corpus', () => {
+  it("prints each payment's typed why and to whom beside its amount", async () => {
+    const own = path.join(dir, 'bundled.sqlite');
+    await buildStore({ corpusDir: path.resolve(import.meta.dirname, '..', '..', 'corpus'), dbPath: own });
+    const r = await runLgo(['show', '19-020-817', '--db', own, '--no-pager'], { cwd: dir, env: { NO_COLOR: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n').filter((l) => l.trim().startsWith('- £'));
+    expect(lines).toEqual([expect.stringMatching(/^ *- £200 to Mrs X .*\(endorsed offer; why: distress; to whom: complainant\)$/), expect.stringMatching(/^ *- £1,000 .*\(endorsed offer; why: distress; to whom: child\)$/)]);
+  });
+});
