@@ -42,6 +42,11 @@ export function countTerms(columns: readonly string[], weights: readonly number[
   };
   columns.forEach((text, col) => {
     const w = weights[col] ?? 1;
+    if (onlyAsciiWords(text, classify)) {
+      // Every non-ASCII character separates words (quotes, dashes, £): split natively.
+      for (const t of text.toLowerCase().split(NOT_ASCII_WORD)) if (t) add(t, w);
+      return;
+    }
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -65,6 +70,19 @@ export function countTerms(columns: readonly string[], weights: readonly number[
     }
   });
   return { terms: [...counts.keys()], freqs: [...counts.values()], length };
+}
+
+const NOT_ASCII_WORD = /[^a-z0-9]+/;
+const NON_ASCII = /[^\x00-\x7f]/gu;
+
+/**
+ * Whether the text's words are all plain ASCII: each non-ASCII character in it separates words.
+ * Then lower-casing the whole text cannot join or change a word (only letters change case, and no
+ * non-ASCII letter passes this test), so a native split gives the tokenizer's words.
+ */
+function onlyAsciiWords(text: string, classify: CharClass): boolean {
+  for (const m of text.matchAll(NON_ASCII)) if (classify(m[0]) !== null) return false;
+  return true;
 }
 
 /** Splits a run holding non-ASCII characters into tokens, folding each character as SQLite does. */
