@@ -81,6 +81,12 @@ const WEIGHTS = FIELD_WEIGHTS.join(', ');
  * @example searchStore(db, { query: '"child in need"', filters: { outcome: 'Upheld' }, limit: 10 })
  */
 export function searchStore(db: Store, req: SearchRequest): SearchResult {
+  // One read transaction: the ranking index's state, its postings and the rows are read from one
+  // snapshot, even while a build commits an update (WAL lets readers keep theirs).
+  return db.inTransaction ? search(db, req) : db.transaction(() => search(db, req))();
+}
+
+function search(db: Store, req: SearchRequest): SearchResult {
   const query = compileQuery(req.query);
   const limit = req.limit ?? 20;
   const offset = req.offset ?? 0;
@@ -183,6 +189,10 @@ export function matchedIds(db: Store, query: CompiledQuery, filters: Filters): W
  * @example exactMatchIds(db, compileQuery('care'), {})?.length
  */
 export function exactMatchIds(db: Store, query: CompiledQuery, filters: Filters): Int32Array | null {
+  return db.inTransaction ? matchIds(db, query, filters) : db.transaction(() => matchIds(db, query, filters))();
+}
+
+function matchIds(db: Store, query: CompiledQuery, filters: Filters): Int32Array | null {
   const state = query.match && exactSupported(query.tree) ? scoreState(db) : null;
   if (!state) return null;
   const where = selectionWhere(query, filters);
