@@ -187,14 +187,22 @@ function mergeSegments(db: Store, segOf: Uint32Array, segs: number[]): Uint32Arr
   let batch: Array<[number, Uint8Array]> = [];
   const finishTerm = (): void => {
     if (term === null) return;
-    const pairs: Array<[number, number]> = [];
-    for (const [seg, data] of batch) forEachPosting(data, (id, f) => void (segOf[id] === seg && pairs.push([id, f])));
-    pairs.sort((a, b) => a[0] - b[0]);
-    if (pairs.length > 0) {
-      const list = new PostingsBuilder();
-      for (const [id, f] of pairs) list.add(id, f);
-      merged.push([term, list]);
+    // Each segment's live postings, ascending; a decision is live in one segment only.
+    const lists = batch.map(([seg, data]) => {
+      const ids: number[] = [];
+      const freqs: number[] = [];
+      forEachPosting(data, (id, f) => void (segOf[id] === seg && (ids.push(id), freqs.push(f))));
+      return { ids, freqs, at: 0 };
+    });
+    const list = new PostingsBuilder();
+    for (;;) {
+      let best: (typeof lists)[number] | null = null;
+      for (const l of lists) if (l.at < l.ids.length && (!best || l.ids[l.at]! < best.ids[best.at]!)) best = l;
+      if (!best) break;
+      list.add(best.ids[best.at]!, best.freqs[best.at]!);
+      best.at++;
     }
+    if (list.docs > 0) merged.push([term, list]);
   };
   for (const [t, seg, data] of db.prepare(`SELECT term, seg, data FROM score_postings WHERE seg IN (${inList}) ORDER BY term`).raw().iterate() as IterableIterator<[string, number, Uint8Array]>) {
     if (t !== term) {

@@ -111,21 +111,34 @@ describe('exact scores from the ranking index', () => {
   });
 
   it('stays exact through updates that add, change and remove decisions, and merges its segments', async () => {
-    const files = fs.readdirSync(corpus).filter((f) => !f.startsWith('.')).sort();
+    // The generator writes pages into numbered folders.
+    const files = (fs.readdirSync(corpus, { recursive: true }) as string[]).filter((f) => f.endsWith('.txt')).sort();
+    expect(files.length).toBe(300);
     const page = (f: string) => path.join(corpus, f);
     for (let round = 0; round < 7; round++) {
       // Remove two pages, change two (new text, so new postings), add two copies under new names.
       for (const f of files.splice(round * 3, 2)) fs.rmSync(page(f), { recursive: true, force: true });
-      for (const f of files.slice(round * 3 + 10, round * 3 + 12)) if (fs.statSync(page(f)).isFile()) fs.appendFileSync(page(f), `\nA further distress pothole ${round} paragraph about the tribunal.\n`);
-      await buildStore({ corpusDir: corpus, dbPath });
+      for (const f of files.slice(round * 3 + 10, round * 3 + 12)) fs.appendFileSync(page(f), `\nA further distress pothole ${round} paragraph about the tribunal.\n`);
+      const stats = await buildStore({ corpusDir: corpus, dbPath });
+      expect([stats.removed, stats.updated]).toEqual([2, 2]);
       const live = openStore(dbPath, { readonly: true });
       try {
-        for (const q of ['distress', 'pothole tribunal', 'council', '"care plan" OR homelessness', 'assess* -school']) expectSameScores(live, q);
+        for (const q of ['distress', 'pothole tribunal', 'council', '"care plan" OR homelessness', 'assess* -school']) expect(expectSameScores(live, q)).toBeGreaterThan(0);
         const segs = live.prepare('SELECT count(DISTINCT seg) FROM score_postings').pluck().get() as number;
         expect(segs).toBeLessThanOrEqual(5);
       } finally {
         live.close();
       }
+    }
+    // An update that changes a third of the decisions: everything is rewritten as one segment.
+    for (const f of files.slice(0, Math.ceil(files.length / 3))) fs.appendFileSync(page(f), '\nA closing paragraph on council delay.\n');
+    expect((await buildStore({ corpusDir: corpus, dbPath })).updated).toBeGreaterThan(80);
+    const live = openStore(dbPath, { readonly: true });
+    try {
+      expect(live.prepare('SELECT count(DISTINCT seg) FROM score_postings').pluck().get()).toBe(1);
+      for (const q of ['delay', 'council', 'distress pothole', '"care plan" OR homelessness']) expect(expectSameScores(live, q)).toBeGreaterThan(0);
+    } finally {
+      live.close();
     }
   }, 120_000);
 });
