@@ -7,10 +7,14 @@
  */
 import type { TermCounts } from '../search/tokens.js';
 
-/** A worker's counts: its own word numbers, the words first numbered in this message, in order. */
+/**
+ * A worker's counts: its own word numbers, the words first numbered in this message, in order.
+ * Plain arrays, not typed ones: 60,000 messages' typed arrays live outside the JavaScript heap,
+ * where the collector reclaims them late (a full build's memory grew by ~400 MB).
+ */
 export interface CodedCounts {
-  codes: Uint32Array;
-  freqs: Uint32Array;
+  codes: number[];
+  freqs: number[];
   length: number;
   fresh: string[];
 }
@@ -18,8 +22,8 @@ export interface CodedCounts {
 /** Counts over the shared table's numbers (the writing thread's side). */
 export interface TableCounts {
   table: TermTable;
-  ids: Int32Array;
-  freqs: Uint32Array;
+  ids: number[];
+  freqs: number[];
   length: number;
 }
 
@@ -28,7 +32,7 @@ export class TermEncoder {
   private readonly dict = new Map<string, number>();
 
   encode(c: TermCounts): CodedCounts {
-    const codes = new Uint32Array(c.terms.length);
+    const codes = new Array<number>(c.terms.length);
     const fresh: string[] = [];
     c.terms.forEach((term, i) => {
       let code = this.dict.get(term);
@@ -39,7 +43,7 @@ export class TermEncoder {
       }
       codes[i] = code;
     });
-    return { codes, freqs: Uint32Array.from(c.freqs), length: c.length, fresh };
+    return { codes, freqs: c.freqs, length: c.length, fresh };
   }
 }
 
@@ -75,8 +79,7 @@ export class TermDecoder {
       }
       this.local[this.size++] = this.table.idOf(term);
     }
-    const ids = new Int32Array(c.codes.length);
-    for (let i = 0; i < ids.length; i++) ids[i] = this.local[c.codes[i]!]!;
+    const ids = c.codes.map((code) => this.local[code]!);
     return { table: this.table, ids, freqs: c.freqs, length: c.length };
   }
 }
