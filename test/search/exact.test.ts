@@ -14,6 +14,7 @@ import { compileQuery } from '../../src/search/query.js';
 import { FIELD_WEIGHTS } from '../../src/search/rank.js';
 import { countTerms } from '../../src/search/tokens.js';
 import { searchStore } from '../../src/search/engine.js';
+import { normaliseFilters } from '../../src/search/filters.js';
 import { buildStore } from '../../src/store/build.js';
 import { sqliteCharClass } from '../../src/store/fts-chars.js';
 import { openStore, type Store } from '../../src/store/open.js';
@@ -108,6 +109,32 @@ describe('exact scores from the ranking index', () => {
     const r = searchStore(db, { query: q, filters: {}, limit: 5, snippetWords: 0 });
     const want = [...ftsScores(db, q)].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, 5);
     expect(r.hits.map((h) => h.score)).toEqual(want.map(([, s]) => Number(s.toPrecision(4))));
+  });
+
+  it('pages, counts, filters and sorts exactly as FTS5 alone does (the fallback when the index is unusable)', () => {
+    const copy = path.join(dir, 'no-index.sqlite');
+    fs.copyFileSync(dbPath, copy);
+    const plain = openDatabase(copy);
+    plain.prepare("DELETE FROM score_state WHERE key = 'generation'").run();
+    plain.close();
+    const fallback = openStore(copy, { readonly: true });
+    try {
+      expect(scoreState(fallback)).toBeNull();
+      const cases: Array<[string, Record<string, string>, 'relevance' | 'date' | 'payment' | undefined, number]> = [
+        ['council', {}, undefined, 0], ['council', {}, undefined, 40], ['distress', { outcome: 'upheld' }, undefined, 0], ['complaint', {}, 'date', 0], ['complaint', {}, 'date', 25],
+        ['distress', { remedy: 'payment' }, 'payment', 0], ['social worker', { organisation: 'Leeds' }, undefined, 0], ['assess*', { from: '2020' }, undefined, 0],
+        ['"care plan" review', {}, undefined, 0], ['homelessness category:housing', {}, 'date', 0], ['care OR nursing', { minPayment: '300' }, 'payment', 5],
+      ];
+      for (const [query, f, sort, offset] of cases) {
+        const req = { query, filters: normaliseFilters(f), sort, offset, limit: 15, snippetWords: 0 };
+        const a = searchStore(db, req);
+        const b = searchStore(fallback, req);
+        expect(a.hits.length, query).toBeGreaterThan(0);
+        expect({ query, total: a.total, hits: a.hits.map((h) => [h.ref, h.score]) }).toEqual({ query, total: b.total, hits: b.hits.map((h) => [h.ref, h.score]) });
+      }
+    } finally {
+      fallback.close();
+    }
   });
 
   it('stays exact through updates that add, change and remove decisions, and merges its segments', async () => {
