@@ -25,6 +25,8 @@ export interface SearchRequest {
   offset?: number;
   /** Length of snippets, in words; 0 for none. */
   snippetWords?: number;
+  /** Also return every match's id (`matchIds`) when the ranking index computed them. */
+  matchIds?: boolean;
 }
 
 export interface SearchHit {
@@ -50,6 +52,11 @@ export interface SearchResult {
   rankCapped: boolean;
   hits: SearchHit[];
   query: CompiledQuery;
+  /**
+   * Every match, ascending (what `exactMatchIds` returns), when asked for and the ranking index
+   * found them; absent otherwise. For callers that summarise all matches of the page they show.
+   */
+  matchIds?: Int32Array;
 }
 
 interface Row {
@@ -100,11 +107,13 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
 
   let total: number;
   let rows: Row[] = [];
+  let matchIds: Int32Array | undefined;
   const state = query.match && exactSupported(query.tree) ? scoreState(db) : null;
   if (state) {
     // Every match scored from the ranking index (exact.ts); the same scores as FTS5's bm25().
     const matches = keepWhere(db, scoreMatches(db, state, query.tree!), where, refId);
     total = matches.ids.length + (refId === undefined ? 0 : 1);
+    if (req.matchIds) matchIds = withRef(matches.ids, refId);
     const byId = db.prepare(`SELECT ${COLS}, ? AS score FROM decisions d WHERE d.id = ?`);
     if (restLimit > 0 && sort === 'relevance') rows = topScores(matches, restOffset, restLimit).map((p) => byId.get(matches.scores[p], matches.ids[p]) as Row);
     else if (restLimit > 0) rows = orderedPage(db, sort as 'date' | 'payment', matches.ids, restLimit, restOffset).map((id) => byId.get(null, id) as Row);
@@ -145,7 +154,7 @@ export function searchStore(db: Store, req: SearchRequest): SearchResult {
     score: r.score === null ? null : Number(r.score.toPrecision(4)),
     snippet: words > 0 ? makeSnippet(JSON.parse(recordOf.get(r.id) as string) as DecisionRecord, query.markWords, query.prefixes, words, query.phrases) : null,
   }));
-  return { total, totalIsMinimum: false, rankCapped: false, hits, query };
+  return { total, totalIsMinimum: false, rankCapped: false, hits, query, ...(matchIds ? { matchIds } : {}) };
 }
 
 /** The filters and the query's value fields (category:, outcome:, ref:) as one condition over `decisions d`. */
@@ -187,7 +196,11 @@ export function exactMatchIds(db: Store, query: CompiledQuery, filters: Filters)
   if (!state) return null;
   const where = selectionWhere(query, filters);
   const refId = query.ref ? (db.prepare(`SELECT d.id FROM decisions d WHERE d.ref = ? AND ${where.sql}`).pluck().get(query.ref, ...where.params) as number | undefined) : undefined;
-  const { ids } = keepWhere(db, scoreMatches(db, state, query.tree!), where, refId);
+  return withRef(keepWhere(db, scoreMatches(db, state, query.tree!), where, refId).ids, refId);
+}
+
+/** The matches with the reference typed as the query (kept apart while ranking) back in place. */
+function withRef(ids: Int32Array, refId: number | undefined): Int32Array {
   if (refId === undefined) return ids;
   const out = Int32Array.from([...ids, refId]);
   return out.sort();
