@@ -111,11 +111,22 @@ describe('facet counts', () => {
     if (result.matchIds) expect(countFacets(db, compileQuery(query), filters, category, result.matchIds)).toEqual(countFacets(db, compileQuery(query), filters, category));
   });
 
+  it.each(cases)('%s %o: the page shows the commonest values, ties A to Z, as a full sort would', (query, filters, category) => {
+    const all = countFacets(db, compileQuery(query), filters, category);
+    const shown = computeFacets(db, compileQuery(query), filters, category);
+    const bySort = (list: { value: string; count: number }[], n: number) => [...list].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, n);
+    expect(shown.organisation).toEqual(bySort(all.organisation, 12));
+    expect(shown.category).toEqual(bySort(all.category, 20));
+    expect(shown.year.map((y) => y.value)).toEqual(all.year.map((y) => y.value).sort().reverse().slice(0, 40));
+  });
+
   it('the cases cover both match paths, subcategories and decisions without values', () => {
     const all = countFacets(db, compileQuery(''), {}, 'housing');
     expect(all.subcategory.map((s) => s.value).sort()).toEqual(['Allocations', 'Homelessness']);
     expect(all.organisation.reduce((n, v) => n + v.count, 0)).toBeLessThan(all.counted);
     expect(all.band.find((b) => b.value === 'none')?.count).toBeGreaterThan(0);
+    // More organisations than the page shows.
+    expect(all.organisation.length).toBeGreaterThan(12);
   });
 
   it.each(cases)('%s %o: counted is the total, and each value is what choosing it finds', (query, filters) => {
