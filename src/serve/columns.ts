@@ -1,7 +1,7 @@
 /**
  * @file Per-process columns of what the search page's facets and the payments page's charts
- * summarise, by decision id: organisation, category, subcategory, outcome, decision year and
- * payment band as codes into value lists, each decision's distinct remedy kinds and its payment
+ * summarise and its filters test, by decision id: organisation, category, subcategory, outcome,
+ * decision year, payment band and date as codes into value lists, the total paid, each decision's distinct remedy kinds and its payment
  * amounts (offsets into one array, as compressed sparse rows), and each decision's place in
  * the export's order. Summing codes over a match set in JavaScript costs a few milliseconds
  * where grouping the same rows in SQL cost 70-110 ms at 60,000 decisions (docs/serve.md).
@@ -34,6 +34,10 @@ export interface DecisionColumns {
   year: Column;
   /** PAYMENT_BANDS key of the decision's total paid; -1 when in none. */
   band: Column;
+  /** `decision_date` as stored; -1 for none. */
+  date: Column;
+  /** `payment_total`, by id. */
+  paymentTotal: Float64Array;
   /** Distinct remedy kinds of decision `id`: `remedyCodes[remedyStart[id] .. remedyStart[id + 1])`, codes into `remedyKinds`. */
   remedyStart: Int32Array;
   remedyCodes: Uint16Array;
@@ -66,20 +70,22 @@ export function decisionColumns(db: Store): DecisionColumns {
   return cols;
 }
 
-type Row = [number, string | null, string | null, string | null, string | null, string | null, string | null];
+type Row = [number, string | null, string | null, string | null, string | null, string | null, string | null, string | null, number];
 
 function loadColumns(db: Store, version: number): DecisionColumns {
   // One read transaction, so the columns describe one state of the database.
   return db.transaction(() => {
     const size = ((db.prepare('SELECT max(id) FROM decisions').pluck().get() as number | null) ?? 0) + 1;
-    const rows = db.prepare(`SELECT id, organisation, category, subcategory, outcome, substr(decision_date, 1, 4), ${bandSql('payment_total')} FROM decisions ORDER BY id`).raw().all() as Row[];
-    const coders = Array.from({ length: 6 }, () => coder(size));
+    const rows = db.prepare(`SELECT id, organisation, category, subcategory, outcome, substr(decision_date, 1, 4), ${bandSql('payment_total')}, decision_date, payment_total FROM decisions ORDER BY id`).raw().all() as Row[];
+    const coders = Array.from({ length: 7 }, () => coder(size));
     const ids = new Int32Array(rows.length);
+    const paymentTotal = new Float64Array(size);
     rows.forEach((r, k) => {
       ids[k] = r[0];
-      for (let c = 0; c < 6; c++) coders[c]!.set(r[0], r[c + 1] as string | null);
+      for (let c = 0; c < 7; c++) coders[c]!.set(r[0], r[c + 1] as string | null);
+      paymentTotal[r[0]] = r[8];
     });
-    const [organisation, category, subcategory, outcome, year, band] = coders.map((c) => c.column);
+    const [organisation, category, subcategory, outcome, year, band, date] = coders.map((c) => c.column);
     const remedyKinds: string[] = [];
     const kindCode = new Map<string, number>();
     const remedy = sparse(size, db.prepare('SELECT DISTINCT decision_id, kind FROM remedies ORDER BY decision_id, kind').raw().iterate() as IterableIterator<[number, string]>, (kind) => {
@@ -100,6 +106,8 @@ function loadColumns(db: Store, version: number): DecisionColumns {
       outcome: outcome!,
       year: year!,
       band: band!,
+      date: date!,
+      paymentTotal,
       remedyStart: remedy.start,
       remedyCodes: Uint16Array.from(remedy.values),
       remedyKinds,

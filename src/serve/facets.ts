@@ -11,6 +11,7 @@ import { exactMatchIds, matchedIds } from '../search/engine.js';
 import { noFilters, type Filters } from '../search/filters.js';
 import type { CompiledQuery } from '../search/query.js';
 import type { Store } from '../store/open.js';
+import { asciiLower, filterTest } from './column-filters.js';
 import { decisionColumns, type Column, type DecisionColumns } from './columns.js';
 import { PAYMENT_BANDS, type BandKey } from './params.js';
 
@@ -43,7 +44,7 @@ export type FacetCounts = { [K in Exclude<keyof Facets, 'counted'>]: FacetValue[
  * @example [...matchSet(db, compileQuery('care'), {})].length // the page's total
  */
 export function matchSet(db: Store, query: CompiledQuery, filters: Filters): Iterable<number> {
-  const exact = exactMatchIds(db, query, filters);
+  const exact = exactMatchIds(db, query, filters, filterTest(decisionColumns(db), filters) ?? undefined);
   if (exact) return exact;
   if (!query.match && query.where.sql === '1' && noFilters(filters)) return decisionColumns(db).ids;
   const m = matchedIds(db, query, filters);
@@ -94,11 +95,6 @@ export function countOver(cols: DecisionColumns, ids: Iterable<number>, category
     band: list(band.values, bands) as (FacetValue & { value: BandKey })[],
     counted,
   };
-}
-
-/** SQLite's NOCASE folding: ASCII letters only. */
-function asciiLower(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 /**

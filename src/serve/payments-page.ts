@@ -16,6 +16,7 @@ import { sortGroups } from '../stats/compute.js';
 import { MEASURE_TITLES, pounds } from '../stats/present.js';
 import { shortAttribution } from '../export/attribution.js';
 import type { Store } from '../store/open.js';
+import { filterTest } from './column-filters.js';
 import { decisionColumns, type DecisionColumns } from './columns.js';
 import { firstPaymentDecisions, paymentCount, paymentGroups, selectionHistogram, type ChartKey } from './payment-stats.js';
 import { downloadFormats, formatLabel } from './download.js';
@@ -63,7 +64,7 @@ function selectedIds(db: Store, cols: DecisionColumns, selection: Selection): Ar
   const filters = normaliseFilters(selection.filters);
   const query = compileQuery(selection.query ?? '');
   if (!query.match && query.where.sql === '1' && noFilters(filters) && !selection.amount) return cols.ids;
-  const exact = selection.amount ? null : exactMatchIds(db, query, filters);
+  const exact = selection.amount ? null : exactMatchIds(db, query, filters, filterTest(cols, filters) ?? undefined);
   if (exact) return exact;
   const w = selectionWhere(selection);
   return db.prepare(`SELECT d.id FROM decisions d WHERE ${w.sql} ORDER BY d.id`).pluck().all(...w.params) as number[];
