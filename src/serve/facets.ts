@@ -40,15 +40,15 @@ export interface Facets {
 export type FacetCounts = { [K in Exclude<keyof Facets, 'counted'>]: FacetValue[] } & { counted: number };
 
 /**
- * The decisions a search matches (ascending ids, or a statement's ids), as the engine counts them.
+ * The decisions a search matches (ascending ids, or a statement's), as the engine counts them.
  * @example [...matchSet(db, compileQuery('care'), {})].length // the page's total
  */
-export function matchSet(db: Store, query: CompiledQuery, filters: Filters): Iterable<number> {
+export function matchSet(db: Store, query: CompiledQuery, filters: Filters): ArrayLike<number> {
   const exact = exactMatchIds(db, query, filters, filterTest(decisionColumns(db), filters) ?? undefined);
   if (exact) return exact;
   if (!query.match && query.where.sql === '1' && noFilters(filters)) return decisionColumns(db).ids;
   const m = matchedIds(db, query, filters);
-  return db.prepare(m.sql).pluck().iterate(...m.params) as IterableIterator<number>;
+  return db.prepare(m.sql).pluck().all(...m.params) as number[];
 }
 
 /**
@@ -56,12 +56,12 @@ export function matchSet(db: Store, query: CompiledQuery, filters: Filters): Ite
  * page's filters) matches; subcategories of `category` (compared as SQL's NOCASE does) only.
  * @example countFacets(db, compileQuery('care'), {}, 'Housing').outcome // [{ value: 'Upheld', count: 12 }, ...]
  */
-export function countFacets(db: Store, query: CompiledQuery, filters: Filters, category?: string, matches?: Iterable<number>): FacetCounts {
+export function countFacets(db: Store, query: CompiledQuery, filters: Filters, category?: string, matches?: ArrayLike<number>): FacetCounts {
   return countOver(decisionColumns(db), matches ?? matchSet(db, query, filters), category);
 }
 
 /** The counts over a set of decision ids. Pure. */
-export function countOver(cols: DecisionColumns, ids: Iterable<number>, category?: string): FacetCounts {
+export function countOver(cols: DecisionColumns, ids: ArrayLike<number>, category?: string): FacetCounts {
   const { organisation, category: cat, subcategory, outcome, year, band, remedyStart, remedyCodes } = cols;
   const n = (c: Column) => new Int32Array(c.values.length);
   const [org, cats, subs, outs, years, bands] = [organisation, cat, subcategory, outcome, year, band].map(n) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
@@ -70,7 +70,8 @@ export function countOver(cols: DecisionColumns, ids: Iterable<number>, category
   const chosen = category === undefined ? null : Uint8Array.from(cat.values, (v) => (asciiLower(v) === asciiLower(category) ? 1 : 0));
   const size = organisation.codes.length;
   let counted = 0;
-  for (const id of ids) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     if (id >= size) continue;
     counted++;
     let c = organisation.codes[id]!;
@@ -103,7 +104,7 @@ export function countOver(cols: DecisionColumns, ids: Iterable<number>, category
  * of each (years newest first, bands in their order).
  * @example computeFacets(db, compileQuery('care'), { outcome: 'Upheld' }, 'Housing').outcome[0] // { value: 'Upheld', count: 12 }
  */
-export function computeFacets(db: Store, query: CompiledQuery, filters: Filters, category?: string, matches?: Iterable<number>): Facets {
+export function computeFacets(db: Store, query: CompiledQuery, filters: Filters, category?: string, matches?: ArrayLike<number>): Facets {
   return topFacets(countFacets(db, query, filters, category, matches));
 }
 
