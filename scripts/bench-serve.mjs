@@ -7,7 +7,12 @@
  * its processes) and each worker's CPU time, and writes the results into docs/benchmarks.md
  * between the `serve` markers. Run after `npm run build` (`npm run bench:serve` does both):
  *
- *   node scripts/bench-serve.mjs [--sizes bundled,60000] [--workers 2] [--duration 20]
+ *   node scripts/bench-serve.mjs [--sizes bundled,60000] [--workers 2] [--duration 20] [--db PATH]
+ *
+ * `--db PATH` serves that database (built already, e.g. a copy of another clone's
+ * .bench/serve-60000.sqlite) for the numbered size instead of generating and building one (a
+ * 60,000-decision build takes about a minute of both cores). Failed requests are counted by
+ * kind: socket errors, time-outs (autocannon's 10 s) and non-2xx answers with their statuses.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,6 +45,11 @@ function database(size) {
     return db;
   }
   const n = Number(size);
+  const given = opt('db', null);
+  if (given) {
+    if (!fs.existsSync(given)) throw new Error(`--db ${given}: no such file`);
+    return given;
+  }
   const dir = path.join(BENCH, `synthetic-${n}`);
   const db = path.join(BENCH, `serve-${n}.sqlite`);
   const count = fs.existsSync(path.join(dir, 'COUNT')) ? Number(fs.readFileSync(path.join(dir, 'COUNT'), 'utf8')) : 0;
@@ -108,7 +118,10 @@ function concurrent(url, connections) {
     const times = [];
     const inst = autocannon({ url, connections, duration, requests: MIX.map((p) => ({ method: 'GET', path: p })) }, (err, result) => {
       if (err) return reject(err);
-      resolve({ rps: result.requests.total / (result.duration || duration), p95: pct(times, 95), p50: pct(times, 50), errors: result.errors + result.timeouts + result.non2xx, total: result.requests.total });
+      const statuses = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => `${s.count} × ${code}`);
+      const kinds = [result.errors - result.timeouts > 0 ? `${result.errors - result.timeouts} socket errors` : '', result.timeouts ? `${result.timeouts} time-outs` : '', ...statuses].filter(Boolean);
+      // autocannon counts a time-out in `errors` too.
+      resolve({ rps: result.requests.total / (result.duration || duration), p95: pct(times, 95), p50: pct(times, 50), errors: result.errors + result.non2xx, kinds, total: result.requests.total });
     });
     inst.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   });
@@ -136,7 +149,7 @@ async function bench(size) {
     const cpuBefore = pids.map(cpuMs);
     const many = await concurrent(url, 32);
     const cpu = pids.map((p, i) => Math.round(cpuMs(p) - cpuBefore[i]));
-    log(`32 clients: ${many.rps.toFixed(0)} searches/s, p95 ${many.p95.toFixed(0)} ms, ${many.errors} errors; worker CPU ${cpu.join(' + ')} ms`);
+    log(`32 clients: ${many.rps.toFixed(0)} searches/s, p95 ${many.p95.toFixed(0)} ms, ${many.errors} errors${many.kinds.length ? ` (${many.kinds.join(', ')})` : ''}; worker CPU ${cpu.join(' + ')} ms`);
     return { decisions, one, many, cpu, peakMb: Math.round(peak / 1024), peakPssMb: Math.round(peakPss / 1024), loadBefore, loadAfter: load() };
   } finally {
     clearInterval(sampler);
@@ -151,7 +164,7 @@ for (const size of sizes) results.push(await bench(size));
 const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const rows = results.map(
   (r) =>
-    `| ${r.decisions} | ${r.one.p50.toFixed(1)} / ${r.one.p95.toFixed(1)} ms | ${r.many.rps.toFixed(0)} | ${r.many.p50.toFixed(0)} / ${r.many.p95.toFixed(0)} ms | ${r.many.errors} of ${r.many.total} | ${r.cpu.map((c) => `${(c / 1000).toFixed(1)} s`).join(' + ')} | ${(r.cpu.reduce((a, b) => a + b, 0) / r.many.total).toFixed(1)} ms | ${r.peakPssMb} MB (${r.peakMb} MB) | ${r.loadBefore} → ${r.loadAfter} |`,
+    `| ${r.decisions} | ${r.one.p50.toFixed(1)} / ${r.one.p95.toFixed(1)} ms | ${r.many.rps.toFixed(0)} | ${r.many.p50.toFixed(0)} / ${r.many.p95.toFixed(0)} ms | ${r.many.errors} of ${r.many.total}${r.many.kinds.length ? ` (${r.many.kinds.join(', ')})` : ''} | ${r.cpu.map((c) => `${(c / 1000).toFixed(1)} s`).join(' + ')} | ${(r.cpu.reduce((a, b) => a + b, 0) / r.many.total).toFixed(1)} ms | ${r.peakPssMb} MB (${r.peakMb} MB) | ${r.loadBefore} → ${r.loadAfter} |`,
 );
 const block = `<!-- serve:start (rewritten by scripts/bench-serve.mjs) -->
 ## \`lgo serve\` (search page over HTTP)

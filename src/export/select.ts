@@ -18,6 +18,8 @@ export interface Selection {
   filters: FilterInput;
   /** Bounds on single payments (not the decision's total, which is --min-payment/--max-payment). */
   amount?: AmountBounds;
+  /** Only these decisions (ids), for a caller that has already worked out which (the web page). */
+  ids?: ArrayLike<number>;
 }
 
 interface Where {
@@ -52,6 +54,10 @@ export function selectionWhere(sel: Selection): Where {
     const q = queryWhere(compileQuery(sel.query));
     parts.push(q.sql);
     params.push(...q.params);
+  }
+  if (sel.ids) {
+    parts.push('d.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(Array.from(sel.ids)));
   }
   if (hasBounds(sel.amount)) {
     const b = boundsSql('pb', sel.amount);

@@ -10,8 +10,8 @@ import { compileFilters, type Filters, type WhereClause } from './filters.js';
 import { FIELD_WEIGHTS } from './rank.js';
 import { compileQuery, type CompiledQuery, type QueryNode } from './query.js';
 import { makeSnippet, type Snippet } from './snippet.js';
-import { exactSupported, scoreMatches, topScores } from './exact.js';
-import { keepWhere, orderedPage } from './select.js';
+import { exactSupported, scoreMatches, topScores, type Scored } from './exact.js';
+import { keepTest, keepWhere, orderedPage } from './select.js';
 import { scoreState } from '../store/score-state.js';
 
 export const SORTS = ['relevance', 'date', 'payment'] as const;
@@ -25,7 +25,18 @@ export interface SearchRequest {
   offset?: number;
   /** Length of snippets, in words; 0 for none. */
   snippetWords?: number;
+  /** Also return every match's id (`matchIds`) when the ranking index computed them. */
+  matchIds?: boolean;
+  /**
+   * A test keeping exactly the decisions `filters` keeps (what compileFilters(filters) selects),
+   * for a caller that answers it without SQL (the web server, from its columns). Used where the
+   * ranking index finds the matches; SQL still applies the query's value fields.
+   */
+  filterTest?: FilterTest;
 }
+
+/** True for a decision (by id) the filters keep. */
+export type FilterTest = (id: number) => boolean;
 
 export interface SearchHit {
   ref: string;
@@ -50,6 +61,11 @@ export interface SearchResult {
   rankCapped: boolean;
   hits: SearchHit[];
   query: CompiledQuery;
+  /**
+   * Every match, ascending (what `exactMatchIds` returns), when asked for and the ranking index
+   * found them; absent otherwise. For callers that summarise all matches of the page they show.
+   */
+  matchIds?: Int32Array;
 }
 
 interface Row {
@@ -106,11 +122,13 @@ function search(db: Store, req: SearchRequest): SearchResult {
 
   let total: number;
   let rows: Row[] = [];
+  let matchIds: Int32Array | undefined;
   const state = query.match && exactSupported(query.tree) ? scoreState(db) : null;
   if (state) {
     // Every match scored from the ranking index (exact.ts); the same scores as FTS5's bm25().
-    const matches = keepWhere(db, scoreMatches(db, state, query.tree!), where, refId);
+    const matches = keepSelected(db, scoreMatches(db, state, query.tree!), query, req.filters, refId, req.filterTest);
     total = matches.ids.length + (refId === undefined ? 0 : 1);
+    if (req.matchIds) matchIds = withRef(matches.ids, refId);
     const byId = db.prepare(`SELECT ${COLS}, ? AS score FROM decisions d WHERE d.id = ?`);
     if (restLimit > 0 && sort === 'relevance') rows = topScores(matches, restOffset, restLimit).map((p) => byId.get(matches.scores[p], matches.ids[p]) as Row);
     else if (restLimit > 0) rows = orderedPage(db, sort as 'date' | 'payment', matches.ids, restLimit, restOffset).map((id) => byId.get(null, id) as Row);
@@ -151,7 +169,7 @@ function search(db: Store, req: SearchRequest): SearchResult {
     score: r.score === null ? null : Number(r.score.toPrecision(4)),
     snippet: words > 0 ? makeSnippet(JSON.parse(recordOf.get(r.id) as string) as DecisionRecord, query.markWords, query.prefixes, words, query.phrases) : null,
   }));
-  return { total, totalIsMinimum: false, rankCapped: false, hits, query };
+  return { total, totalIsMinimum: false, rankCapped: false, hits, query, ...(matchIds ? { matchIds } : {}) };
 }
 
 /** The filters and the query's value fields (category:, outcome:, ref:) as one condition over `decisions d`. */
@@ -188,16 +206,26 @@ export function matchedIds(db: Store, query: CompiledQuery, filters: Filters): W
  * needs FTS5 (see exact.ts) or there is no text to match: use `matchedIds` then.
  * @example exactMatchIds(db, compileQuery('care'), {})?.length
  */
-export function exactMatchIds(db: Store, query: CompiledQuery, filters: Filters): Int32Array | null {
-  return db.inTransaction ? matchIds(db, query, filters) : db.transaction(() => matchIds(db, query, filters))();
+export function exactMatchIds(db: Store, query: CompiledQuery, filters: Filters, filterTest?: FilterTest): Int32Array | null {
+  return db.inTransaction ? exactIds(db, query, filters, filterTest) : db.transaction(() => exactIds(db, query, filters, filterTest))();
 }
 
-function matchIds(db: Store, query: CompiledQuery, filters: Filters): Int32Array | null {
+function exactIds(db: Store, query: CompiledQuery, filters: Filters, filterTest?: FilterTest): Int32Array | null {
   const state = query.match && exactSupported(query.tree) ? scoreState(db) : null;
   if (!state) return null;
   const where = selectionWhere(query, filters);
   const refId = query.ref ? (db.prepare(`SELECT d.id FROM decisions d WHERE d.ref = ? AND ${where.sql}`).pluck().get(query.ref, ...where.params) as number | undefined) : undefined;
-  const { ids } = keepWhere(db, scoreMatches(db, state, query.tree!), where, refId);
+  return withRef(keepSelected(db, scoreMatches(db, state, query.tree!), query, filters, refId, filterTest).ids, refId);
+}
+
+/** The matches the filters and the query's value fields keep (and not `skip`): by SQL, or the caller's test for the filters. */
+function keepSelected(db: Store, s: Scored, query: CompiledQuery, filters: Filters, skip: number | undefined, test: FilterTest | undefined): Scored {
+  if (!test) return keepWhere(db, s, selectionWhere(query, filters), skip);
+  return keepTest(keepWhere(db, s, selectionWhere(query, {}), skip), test);
+}
+
+/** The matches with the reference typed as the query (kept apart while ranking) back in place. */
+function withRef(ids: Int32Array, refId: number | undefined): Int32Array {
   if (refId === undefined) return ids;
   const out = Int32Array.from([...ids, refId]);
   return out.sort();

@@ -37,6 +37,19 @@ export function keepWhere(db: Store, s: Scored, where: WhereClause, skip: number
   return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
 }
 
+/** The matches `test` keeps. */
+export function keepTest(s: Scored, test: (id: number) => boolean): Scored {
+  const ids = new Int32Array(s.ids.length);
+  const scores = new Float64Array(s.ids.length);
+  let k = 0;
+  for (let i = 0; i < s.ids.length; i++) {
+    if (!test(s.ids[i]!)) continue;
+    ids[k] = s.ids[i]!;
+    scores[k++] = s.scores[i]!;
+  }
+  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
+}
+
 /** Rows an index walk may read before listing the matches is cheaper. */
 const MAX_WALK = 5000;
 

@@ -16,8 +16,8 @@ import { searchPage } from './search-page.js';
 import { completions, decisionView, errorPage, searchView } from './views.js';
 
 export interface AppOptions {
-  /** The open, read-only store. */
-  db: Store;
+  /** The open, read-only store, or where to get it for each request (it may be reopened: live-store.ts). */
+  db: Store | (() => Store);
   /** Its path, for downloads' own connections. */
   dbPath: string;
   /** Where unexpected errors are logged (one line each); stderr by default. */
@@ -45,7 +45,9 @@ function htmlResponse(c: Context, body: string, status: 200 | 400 | 404 | 500 = 
 
 /** Builds the application over an open store. */
 export function createApp(opts: AppOptions): Hono {
-  const { db, dbPath } = opts;
+  const { dbPath } = opts;
+  const given = opts.db;
+  const store = typeof given === 'function' ? given : () => given;
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const app = new Hono();
 
@@ -58,12 +60,14 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.get('/', (c) => {
+    const db = store();
     const state = parseState(new URL(c.req.url).searchParams);
     const { view, status } = searchView(db, state);
     return htmlResponse(c, searchPage(view), status);
   });
 
   app.get('/payments', (c) => {
+    const db = store();
     const state = parseState(new URL(c.req.url).searchParams);
     const filters = toFilters(state);
     compileQuery(state.q); // a bad query is a 400 here too, before any reading
@@ -72,6 +76,7 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.get('/decision/:ref', (c) => {
+    const db = store();
     const found = decisionView(db, c.req.param('ref'));
     if (!found) return htmlResponse(c, errorPage(404, `no decision ${c.req.param('ref')} in this database`, 'search for it by its reference or its words'), 404);
     return htmlResponse(c, decisionPage(found.record, found.similar));
@@ -84,7 +89,7 @@ export function createApp(opts: AppOptions): Hono {
     return c.body(dl.body, 200, dl.headers);
   });
 
-  app.get('/api/complete', (c) => c.json(completions(db, c.req.query('kind'), c.req.query('prefix'))));
+  app.get('/api/complete', (c) => c.json(completions(store(), c.req.query('kind'), c.req.query('prefix'))));
 
   app.get('/assets/:file', (c) => {
     const found = asset(new URL(c.req.url).pathname);

@@ -6,14 +6,19 @@
  */
 import { attributionText } from '../export/attribution.js';
 import type { ExportDecision } from '../export/columns.js';
-import { exportSources, statsSources, type Selection } from '../export/select.js';
+import { exportSources, selectionWhere, type Selection } from '../export/select.js';
 import type { Payment } from '../schema/record.js';
+import { exactMatchIds } from '../search/engine.js';
+import { noFilters, normaliseFilters } from '../search/filters.js';
+import { compileQuery } from '../search/query.js';
 import { barChartSvg, histogramSvg, type Bar } from '../stats/chart.js';
-import { computeStats, sortGroups, type GroupKey, type StatsDecision } from '../stats/compute.js';
-import { amountHistogram } from '../stats/histogram.js';
+import { sortGroups } from '../stats/compute.js';
 import { MEASURE_TITLES, pounds } from '../stats/present.js';
 import { shortAttribution } from '../export/attribution.js';
 import type { Store } from '../store/open.js';
+import { filterTest } from './column-filters.js';
+import { decisionColumns, type DecisionColumns } from './columns.js';
+import { firstPaymentDecisions, paymentCount, paymentGroups, selectionHistogram, type ChartKey } from './payment-stats.js';
 import { downloadFormats, formatLabel } from './download.js';
 import { decisionHref, html, longDate, money, page, raw, sync, whole, type Html } from './layout.js';
 import { stateQuery, type SearchState } from './params.js';
@@ -34,47 +39,56 @@ export interface PaymentsView {
   charts: { title: string; svg: string }[];
 }
 
-let wholeCorpus: { db: Store; view: Omit<PaymentsView, 'state'> } | null = null;
-
 /**
- * Reads the payment rows and stats of a selection: the first TABLE_ROWS rows of `lgo export
- * payments`, and `lgo stats`'s per-decision figures for the count and the charts. The whole
- * database's (no query, no filter: 4 s at 60,000 decisions on a busy machine) is kept once read.
+ * Reads the payment rows and figures of a selection: which decisions it holds (the search's own
+ * match set: `exactMatchIds`, or the export's SQL selection), their figures from the per-process
+ * columns (payment-stats.ts), and the first TABLE_ROWS rows of `lgo export payments` over it,
+ * read through the export code for just the decisions that hold them. Measured in docs/serve.md.
  */
 export function gatherPayments(db: Store, state: SearchState, selection: Selection): PaymentsView {
-  const whole = !selection.query?.trim() && Object.keys(selection.filters).length === 0;
-  if (whole && wholeCorpus?.db === db) return { state, ...wholeCorpus.view };
+  const cols = decisionColumns(db);
+  const ids = selectedIds(db, cols, selection);
   const rows: [ExportDecision, Payment][] = [];
-  for (const [d, p] of exportSources(db, 'payments', selection)) {
-    rows.push([d, p as Payment]);
-    if (rows.length >= TABLE_ROWS) break;
+  const first = firstPaymentDecisions(cols, ids, TABLE_ROWS);
+  if (first.length > 0) {
+    for (const [d, p] of exportSources(db, 'payments', { filters: {}, ids: first })) {
+      rows.push([d, p as Payment]);
+      if (rows.length >= TABLE_ROWS) break;
+    }
   }
-  const decisions: StatsDecision[] = [...statsSources(db, selection)];
-  const paymentCount = decisions.reduce((n, d) => n + d.payments.length, 0);
-  const view = { rows, paymentCount, decisions: decisions.length, charts: charts(decisions) };
-  if (whole) wholeCorpus = { db, view };
-  return { state, ...view };
+  return { state, rows, paymentCount: paymentCount(cols, ids), decisions: ids.length, charts: charts(cols, ids) };
 }
 
-function groupChart(decisions: StatsDecision[], by: GroupKey, byKey: boolean): { title: string; svg: string } {
-  const result = computeStats(decisions, [by]);
-  const groups = sortGroups(result.groups, byKey ? 'key' : 'paymentsTotal').slice(0, TOP_GROUPS);
+/** The decisions a selection (query and filters, no amount bounds) covers, ascending. */
+function selectedIds(db: Store, cols: DecisionColumns, selection: Selection): ArrayLike<number> {
+  const filters = normaliseFilters(selection.filters);
+  const query = compileQuery(selection.query ?? '');
+  if (!query.match && query.where.sql === '1' && noFilters(filters) && !selection.amount) return cols.ids;
+  const exact = selection.amount ? null : exactMatchIds(db, query, filters, filterTest(cols, filters) ?? undefined);
+  if (exact) return exact;
+  const w = selectionWhere(selection);
+  return db.prepare(`SELECT d.id FROM decisions d WHERE ${w.sql} ORDER BY d.id`).pluck().all(...w.params) as number[];
+}
+
+function groupChart(cols: DecisionColumns, ids: ArrayLike<number>, by: ChartKey, byKey: boolean): { title: string; svg: string } {
+  const all = paymentGroups(cols, ids, by);
+  const groups = sortGroups(all, byKey ? 'key' : 'paymentsTotal').slice(0, TOP_GROUPS);
   const bars: Bar[] = groups.map((g) => ({ label: g.key.join(' · '), value: g.paymentsTotal, shown: `${pounds(g.paymentsTotal)} (${g.paymentCount})` }));
-  const n = result.groups.length;
+  const n = all.length;
   const title = `${MEASURE_TITLES.paymentsTotal} by ${by}`;
-  const subtitle = `${groups.length < n ? `the ${groups.length} largest of ${n} groups` : `${n} group${n === 1 ? '' : 's'}`}, ${whole(result.total.decisions)} decisions; (number of payments)`;
+  const subtitle = `${groups.length < n ? `the ${groups.length} largest of ${n} groups` : `${n} group${n === 1 ? '' : 's'}`}, ${whole(ids.length)} decisions; (number of payments)`;
   return { title, svg: barChartSvg({ title, subtitle, bars, axis: 'pounds', source: shortAttribution() }) };
 }
 
-function charts(decisions: StatsDecision[]): { title: string; svg: string }[] {
-  const bands = amountHistogram(decisions);
+function charts(cols: DecisionColumns, ids: ArrayLike<number>): { title: string; svg: string }[] {
+  const bands = selectionHistogram(cols, ids);
   const histogram = histogramSvg({
     title: 'Payments by amount',
     subtitle: 'number of payments in each band',
     bars: bands.map((b) => ({ label: b.short, value: b.payments, shown: String(b.payments) })),
     source: shortAttribution(),
   });
-  return [groupChart(decisions, 'organisation', false), groupChart(decisions, 'category', false), groupChart(decisions, 'year', true), { title: 'Payments by amount', svg: histogram }];
+  return [groupChart(cols, ids, 'organisation', false), groupChart(cols, ids, 'category', false), groupChart(cols, ids, 'year', true), { title: 'Payments by amount', svg: histogram }];
 }
 
 function downloads(state: SearchState): Html {

@@ -1,14 +1,15 @@
 /**
  * @file Running the web application: one HTTP server in this process (`startServer`, used by
- * tests, by `--workers 1` and by each cluster worker, see cluster.ts). Closing it closes its
- * store.
+ * tests, by `--workers 1` and by each cluster worker, see cluster.ts). It follows the database
+ * file across rebuilds (live-store.ts). Closing it closes its store.
  */
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { InputError } from '../errors.js';
-import { openStore } from '../store/open.js';
 import { createApp } from './app.js';
+import { decisionColumns } from './columns.js';
+import { liveStore } from './live-store.js';
 
 export interface ServerOptions {
   dbPath: string;
@@ -36,11 +37,10 @@ export function addressUrl(host: string, port: number): string {
  * @example const s = await startServer({ dbPath, host: '127.0.0.1', port: 0 }); ...; await s.close();
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const db = openStore(opts.dbPath, { readonly: true });
-  // 16 MB of page cache (SQLite's default is 2 MB): a served store answers query after query, and
-  // keeping the hot index pages saved a tenth of the CPU per search page at 60,000 decisions.
-  db.pragma('cache_size = -16000');
-  const app = createApp({ db, dbPath: opts.dbPath, ...(opts.log ? { log: opts.log } : {}) });
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Followed across rebuilds; each connection's facet columns are read before its first page.
+  const live = liveStore(opts.dbPath, { log, onOpen: (db) => void decisionColumns(db) });
+  const app = createApp({ db: () => live.current(), dbPath: opts.dbPath, log });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.keepAliveTimeout = 5000;
   try {
@@ -52,7 +52,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       });
     });
   } catch (err) {
-    db.close();
+    live.close();
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'no such address on this machine' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
     throw new InputError(`cannot listen on ${addressUrl(opts.host, opts.port)}: ${why}`, { code: 'listen', cause: err });
@@ -65,7 +65,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {
-          db.close();
+          live.close();
           resolve();
         });
         server.closeIdleConnections();

