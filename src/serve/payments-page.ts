@@ -45,7 +45,7 @@ export interface PaymentsView {
  * columns (payment-stats.ts), and the first TABLE_ROWS rows of `lgo export payments` over it,
  * read through the export code for just the decisions that hold them. Measured in docs/serve.md.
  */
-export function gatherPayments(db: Store, state: SearchState, selection: Selection): PaymentsView {
+export function gatherPayments(db: Store, state: SearchState, selection: PageSelection): PaymentsView {
   const cols = decisionColumns(db);
   const ids = selectedIds(db, cols, selection);
   const rows: [ExportDecision, Payment][] = [];
@@ -59,12 +59,15 @@ export function gatherPayments(db: Store, state: SearchState, selection: Selecti
   return { state, rows, paymentCount: paymentCount(cols, ids), decisions: ids.length, charts: charts(cols, ids) };
 }
 
-/** The decisions a selection (query and filters, no amount bounds) covers, ascending. */
-function selectedIds(db: Store, cols: DecisionColumns, selection: Selection): ArrayLike<number> {
+/** What the page covers: a search's query and filters (no bounds on single payments: the figures count every payment). */
+export type PageSelection = Pick<Selection, 'query' | 'filters'>;
+
+/** The decisions a selection covers, ascending. */
+function selectedIds(db: Store, cols: DecisionColumns, selection: PageSelection): ArrayLike<number> {
   const filters = normaliseFilters(selection.filters);
   const query = compileQuery(selection.query ?? '');
-  if (!query.match && query.where.sql === '1' && noFilters(filters) && !selection.amount) return cols.ids;
-  const exact = selection.amount ? null : exactMatchIds(db, query, filters, filterTest(cols, filters) ?? undefined);
+  if (!query.match && query.where.sql === '1' && noFilters(filters)) return cols.ids;
+  const exact = exactMatchIds(db, query, filters, filterTest(cols, filters) ?? undefined);
   if (exact) return exact;
   const w = selectionWhere(selection);
   return db.prepare(`SELECT d.id FROM decisions d WHERE ${w.sql} ORDER BY d.id`).pluck().all(...w.params) as number[];
