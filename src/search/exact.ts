@@ -66,6 +66,8 @@ const plainExclusion = (n: QueryNode): boolean => n.kind === 'term' || n.kind ==
  */
 export function scoreMatches(db: Store, state: ScoreState, tree: QueryNode): Scored {
   const matchedBy = new Map<QueryNode, Scored>();
+  // Each group's matches, kept for `add` (an OR's parts count only where they match).
+  const groupIds = new Map<QueryNode, Int32Array>();
   const matched = evaluate(tree);
   const scores = new Float64Array(matched.length);
   // Added leaf by leaf in the order FTS5 numbers its phrases, so the sums round the same way.
@@ -80,10 +82,14 @@ export function scoreMatches(db: Store, state: ScoreState, tree: QueryNode): Sco
       return leaf.ids;
     }
     if (n.kind === 'value') return new Int32Array(0);
-    if (n.kind === 'or') return n.items.filter(isText).map((x) => evaluate(x, excluded)).reduce(union);
-    const pos = n.items.filter(isText).map((x) => evaluate(x, excluded));
-    let out = pos.length === 0 ? new Int32Array(0) : pos.reduce(intersect);
-    for (const x of n.not.filter(isText)) out = subtract(out, evaluate(x, true));
+    let out: Int32Array;
+    if (n.kind === 'or') out = n.items.filter(isText).map((x) => evaluate(x, excluded)).reduce(union);
+    else {
+      const pos = n.items.filter(isText).map((x) => evaluate(x, excluded));
+      out = pos.length === 0 ? new Int32Array(0) : pos.reduce(intersect);
+      for (const x of n.not.filter(isText)) out = subtract(out, evaluate(x, true));
+    }
+    groupIds.set(n, out);
     return out;
   }
 
@@ -96,7 +102,7 @@ export function scoreMatches(db: Store, state: ScoreState, tree: QueryNode): Sco
   function add(n: QueryNode, eligible: Int32Array): void {
     if (n.kind === 'value') return;
     if (n.kind === 'and') return n.items.forEach((x) => add(x, eligible));
-    if (n.kind === 'or') return n.items.filter(isText).forEach((x) => add(x, intersect(eligible, idsOf(x))));
+    if (n.kind === 'or') return n.items.filter(isText).forEach((x) => add(x, intersect(eligible, matchedBy.get(x)?.ids ?? groupIds.get(x)!)));
     const leaf = matchedBy.get(n)!;
     let r = 0;
     let j = 0;
@@ -105,16 +111,6 @@ export function scoreMatches(db: Store, state: ScoreState, tree: QueryNode): Sco
       while (leaf.ids[j]! < id) j++;
       scores[r]! += leaf.scores[j]!;
     }
-  }
-
-  /** The ids a node matched (recomputed from its terms' lists, which are kept). */
-  function idsOf(n: QueryNode): Int32Array {
-    if (n.kind === 'term') return matchedBy.get(n)!.ids;
-    if (n.kind === 'value') return new Int32Array(0);
-    if (n.kind === 'or') return n.items.filter(isText).map(idsOf).reduce(union);
-    let out = n.items.filter(isText).map(idsOf).reduce(intersect);
-    for (const x of n.not.filter(isText)) out = subtract(out, idsOf(x));
-    return out;
   }
 }
 

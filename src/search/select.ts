@@ -25,16 +25,7 @@ export function keepWhere(db: Store, s: Scored, where: WhereClause, skip: number
       keep = (id) => bitmap[id] === 1;
     }
   }
-  const ids = new Int32Array(s.ids.length);
-  const scores = new Float64Array(s.ids.length);
-  let k = 0;
-  for (let i = 0; i < s.ids.length; i++) {
-    const id = s.ids[i]!;
-    if (id === skip || !keep(id)) continue;
-    ids[k] = id;
-    scores[k++] = s.scores[i]!;
-  }
-  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
+  return keepTest(s, (id) => id !== skip && keep(id));
 }
 
 /** The matches `test` keeps. */
